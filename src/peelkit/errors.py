@@ -1,0 +1,92 @@
+"""The exceptions peelkit raises.
+
+Every error peelkit raises on purpose derives from :class:`PeelkitError`, and the
+two that are about bad input, :class:`ParseError` and :class:`ValidationError`,
+also derive from :class:`ValueError` so code that already catches ``ValueError``
+keeps working. Each says *where* the problem is: a line number for page text, a
+JSON path such as ``$.pillars[0].questions[1].judgment.grade`` for structured
+data.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+import attrs
+
+__all__ = ["ParseError", "PeelkitError", "Problem", "ValidationError"]
+
+
+class PeelkitError(Exception):
+    """Base class of every error peelkit raises on purpose."""
+
+
+@attrs.frozen
+class Problem:
+    """One thing wrong with a document: where it is and what was expected.
+
+    ``path`` is a JSON path into the ``peelkit/1`` document (``$`` is the root).
+    """
+
+    path: str
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.path}: {self.message}"
+
+
+class ValidationError(PeelkitError, ValueError):
+    """Structured data (JSON, a dict, an assessment) is not valid.
+
+    ``problems`` lists *every* problem found, each with its path, so a user can
+    fix a document in one pass rather than one error at a time.
+    """
+
+    problems: tuple[Problem, ...]
+
+    def __init__(self, problems: Iterable[Problem], *, source: str | None = None) -> None:
+        self.problems = tuple(problems)
+        self.source = source
+        super().__init__(self._message())
+
+    def _message(self) -> str:
+        where = f"{self.source}: " if self.source else ""
+        count = len(self.problems)
+        noun = "problem" if count == 1 else "problems"
+        lines = [f"{where}{count} {noun}:"]
+        lines.extend(f"  {problem}" for problem in self.problems)
+        return "\n".join(lines)
+
+
+class ParseError(PeelkitError, ValueError):
+    """Page text that is not a PEEL pillar page, with the line that shows it.
+
+    ``line`` is 1-based (``0`` when the whole text is at fault, e.g. empty input);
+    ``column`` is 0-based and points into ``text``, the offending line.
+    """
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        line: int,
+        text: str = "",
+        column: int = 0,
+        source: str | None = None,
+    ) -> None:
+        self.message = message
+        self.line = line
+        self.text = text
+        self.column = column
+        self.source = source
+        super().__init__(self._render())
+
+    def _render(self) -> str:
+        where = self.source or "<text>"
+        head = f"{where}:{self.line}: {self.message}" if self.line else f"{where}: {self.message}"
+        if not self.text:
+            return head
+        shown = self.text if len(self.text) <= 120 else self.text[:117] + "..."
+        column = min(self.column, len(shown))
+        pointer = "~" * column + "^"
+        return f"{head}\n    {shown}\n    {pointer}"

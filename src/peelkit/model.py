@@ -1,0 +1,476 @@
+"""The nouns of a PEEL assessment, as immutable attrs classes and enums.
+
+An :class:`Assessment` is one force in one cycle. It holds one
+:class:`PillarAssessment` per pillar (effectiveness, efficiency, legitimacy), each
+with a headline :class:`Judgment` and its numbered :class:`QuestionAssessment`\\ s.
+A judgment has a :class:`Grade` (or none) and a *provenance*: inspected this
+cycle, carried over from an earlier cycle's inspection, or not yet graded.
+
+Everything here is frozen, slotted and hashable, and does no I/O. Invariants of a
+single object (a deadline's months are positive, a text is not blank) are checked
+on construction; rules that span objects live in :mod:`peelkit.validate`.
+
+Items that came from page text remember the 1-based ``line`` they came from, so
+messages can point at ``file:line``. The line is not part of equality and is not
+written to JSON: two assessments with the same content are equal wherever they
+came from.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+import re
+from collections.abc import Iterable
+from typing import Any, TypeAlias
+
+import attrs
+
+__all__ = [
+    "INSPECTED",
+    "NOT_YET_GRADED",
+    "AreaForImprovement",
+    "Assessment",
+    "By",
+    "CarriedOver",
+    "CauseOfConcern",
+    "Cycle",
+    "Deadline",
+    "Grade",
+    "Immediately",
+    "Inspected",
+    "Judgment",
+    "NotYetGraded",
+    "Pillar",
+    "PillarAssessment",
+    "Provenance",
+    "QuestionAssessment",
+    "Recommendation",
+    "Within",
+]
+
+_QUOTES = "'\"‘’“”"
+_SPACES = re.compile(r"\s+")
+
+
+def _fold(word: object) -> str:
+    """Lower-case, trim quotes and collapse white space: how published words compare."""
+    if not isinstance(word, str):
+        return ""
+    return _SPACES.sub(" ", word.strip().strip(_QUOTES).strip()).lower()
+
+
+class _Ordered(enum.Enum):
+    """An enum whose members compare by their order of definition."""
+
+    @property
+    def rank(self) -> int:
+        """Position of the member in its enum, from 0."""
+        return _RANKS[self]
+
+    def __lt__(self, other: object) -> bool:
+        if type(other) is not type(self):
+            return NotImplemented
+        return _RANKS[self] < _RANKS[other]
+
+    def __le__(self, other: object) -> bool:
+        if type(other) is not type(self):
+            return NotImplemented
+        return _RANKS[self] <= _RANKS[other]
+
+    def __gt__(self, other: object) -> bool:
+        if type(other) is not type(self):
+            return NotImplemented
+        return _RANKS[self] > _RANKS[other]
+
+    def __ge__(self, other: object) -> bool:
+        if type(other) is not type(self):
+            return NotImplemented
+        return _RANKS[self] >= _RANKS[other]
+
+    def __str__(self) -> str:
+        return str(self.value)
+
+
+_RANKS: dict[_Ordered, int] = {}
+
+
+def _rank(cls: type[_Ordered]) -> None:
+    for position, member in enumerate(cls):
+        _RANKS[member] = position
+
+
+class Grade(_Ordered):
+    """A graded judgment, ordered from worst to best.
+
+    Built from the published words in any case and quote style:
+    ``Grade("Requires improvement") is Grade("‘requires improvement’")``.
+    ``adequate`` exists only on the five-tier scale used from 2021/22.
+    """
+
+    INADEQUATE = "inadequate"
+    REQUIRES_IMPROVEMENT = "requires improvement"
+    ADEQUATE = "adequate"
+    GOOD = "good"
+    OUTSTANDING = "outstanding"
+
+    @classmethod
+    def _missing_(cls, value: object) -> Grade | None:
+        return _GRADE_WORDS.get(_fold(value))
+
+    @property
+    def label(self) -> str:
+        """The word as a page prints it on a line of its own: ``Requires improvement``."""
+        return self.value[0].upper() + self.value[1:]
+
+
+_rank(Grade)
+_GRADE_WORDS = {grade.value: grade for grade in Grade}
+
+
+class Cycle(_Ordered):
+    """A PEEL inspection cycle, ordered in time.
+
+    The value is the inspectorate's own label. Common spellings are accepted:
+    ``Cycle("2018")``, ``Cycle("2018-19")`` and ``Cycle("PEEL 2018/19")`` are all
+    :attr:`PEEL_2018_19` (the 2018/19 pages live under ``peel-2018``).
+    """
+
+    PEEL_2014 = "2014"
+    PEEL_2015 = "2015"
+    PEEL_2016 = "2016"
+    PEEL_2017 = "2017"
+    PEEL_2018_19 = "2018/19"
+    PEEL_2021_22 = "2021/22"
+    PEEL_2023_25 = "2023/25"
+
+    @classmethod
+    def _missing_(cls, value: object) -> Cycle | None:
+        folded = _fold(value).removeprefix("peel").strip()
+        folded = re.sub(r"\s*[-–—/]\s*", "/", folded)
+        return _CYCLE_WORDS.get(folded)
+
+    @property
+    def year(self) -> int:
+        """The first calendar year of the cycle: 2018 for 2018/19."""
+        return int(self.value[:4])
+
+
+_rank(Cycle)
+_CYCLE_WORDS: dict[str, Cycle] = {cycle.value: cycle for cycle in Cycle}
+for _cycle in (Cycle.PEEL_2018_19, Cycle.PEEL_2021_22, Cycle.PEEL_2023_25):
+    _start, _end = _cycle.value.split("/")
+    _CYCLE_WORDS[_start] = _cycle
+    _CYCLE_WORDS[f"{_start}/{_start[:2]}{_end}"] = _cycle
+
+
+class Pillar(_Ordered):
+    """A strand of the PEEL programme.
+
+    The three pillars are effectiveness, efficiency and legitimacy. ``leadership``
+    was assessed, ungraded, in 2015 and 2016. From 2021/22 judgments are made per
+    core question only, gathered under ``areas of policing``.
+    """
+
+    EFFECTIVENESS = "effectiveness"
+    EFFICIENCY = "efficiency"
+    LEGITIMACY = "legitimacy"
+    LEADERSHIP = "leadership"
+    AREAS_OF_POLICING = "areas of policing"
+
+    @classmethod
+    def _missing_(cls, value: object) -> Pillar | None:
+        return _PILLAR_WORDS.get(_fold(value))
+
+    @property
+    def label(self) -> str:
+        """The pillar as a page heads it: ``Effectiveness``."""
+        return self.value[0].upper() + self.value[1:]
+
+
+_rank(Pillar)
+_PILLAR_WORDS = {pillar.value: pillar for pillar in Pillar}
+
+
+def _line() -> Any:
+    """The source line of an item parsed from a page: not compared, not serialised."""
+    return attrs.field(default=None, eq=False, repr=False, kw_only=True)
+
+
+def _not_blank(instance: object, attribute: attrs.Attribute[str], value: str) -> None:
+    if not value.strip():
+        raise ValueError(f"{attribute.name} must not be blank")
+
+
+def _optional_not_blank(
+    instance: object, attribute: attrs.Attribute[str | None], value: str | None
+) -> None:
+    if value is not None and not value.strip():
+        raise ValueError(f"{attribute.name} must not be blank (use None for no text)")
+
+
+def _texts(items: Iterable[str]) -> tuple[str, ...]:
+    return items if type(items) is tuple else tuple(items)
+
+
+# -- provenance -------------------------------------------------------------------
+
+
+@attrs.frozen
+class Inspected:
+    """The judgment was made by an inspection in this cycle."""
+
+    kind = "inspected"
+
+
+@attrs.frozen
+class CarriedOver:
+    """The judgment stands from an earlier cycle's inspection.
+
+    ``inspection`` is the pillar inspection the page names ("our judgment from the
+    2017 effectiveness inspection has been carried over"), or ``None`` where the
+    page names only the year.
+    """
+
+    from_cycle: Cycle
+    inspection: Pillar | None = None
+
+    kind = "carried_over"
+
+
+@attrs.frozen
+class NotYetGraded:
+    """The question or pillar was due a judgment that had not been published."""
+
+    kind = "not_yet_graded"
+
+
+Provenance: TypeAlias = Inspected | CarriedOver | NotYetGraded
+"""Where a judgment came from: one of :class:`Inspected`, :class:`CarriedOver`,
+:class:`NotYetGraded`."""
+
+INSPECTED = Inspected()
+NOT_YET_GRADED = NotYetGraded()
+
+
+# -- deadlines --------------------------------------------------------------------
+
+
+def _positive(instance: object, attribute: attrs.Attribute[int], value: int) -> None:
+    if value < 1:
+        raise ValueError(f"{attribute.name} must be a positive number, not {value}")
+
+
+@attrs.frozen
+class Within:
+    """Due within a number of months of publication ("within three months")."""
+
+    months: int = attrs.field(validator=_positive)
+
+    kind = "within"
+
+
+@attrs.frozen
+class By:
+    """Due by a fixed date ("by 31 March 2019")."""
+
+    date: dt.date
+
+    kind = "by"
+
+
+@attrs.frozen
+class Immediately:
+    """Due at once ("immediately")."""
+
+    kind = "immediately"
+
+
+Deadline: TypeAlias = Within | By | Immediately
+"""When something is due: one of :class:`Within`, :class:`By`, :class:`Immediately`."""
+
+
+# -- findings ---------------------------------------------------------------------
+
+
+@attrs.frozen
+class Judgment:
+    """A grade (or none) and where it came from.
+
+    ``grade`` is ``None`` where the page gives no grade: an ungraded question, a
+    judgment not yet published, or a carried-over judgment whose grade the page
+    does not repeat (follow the provenance to find it).
+    """
+
+    grade: Grade | None = None
+    provenance: Provenance = INSPECTED
+    last_updated: dt.date | None = None
+    line: int | None = _line()
+
+    @property
+    def carried_over(self) -> bool:
+        """Whether the judgment stands from an earlier cycle."""
+        return type(self.provenance) is CarriedOver
+
+
+@attrs.frozen
+class AreaForImprovement:
+    """Something the force should improve, with an optional deadline.
+
+    ``carried_over_from`` is the cycle of an earlier inspection the area still
+    stands from ("One area for improvement remained from that inspection.").
+    """
+
+    text: str = attrs.field(validator=_not_blank)
+    deadline: Deadline | None = None
+    carried_over_from: Cycle | None = None
+    line: int | None = _line()
+
+
+@attrs.frozen
+class Recommendation:
+    """What the inspectorate recommends to address a cause of concern."""
+
+    text: str = attrs.field(validator=_not_blank)
+    deadline: Deadline | None = None
+    line: int | None = _line()
+
+
+def _recommendations(items: Iterable[Recommendation]) -> tuple[Recommendation, ...]:
+    return items if type(items) is tuple else tuple(items)
+
+
+@attrs.frozen
+class CauseOfConcern:
+    """A serious, critical or systemic shortcoming, always with recommendations."""
+
+    text: str = attrs.field(validator=_not_blank)
+    recommendations: tuple[Recommendation, ...] = attrs.field(
+        default=(), converter=_recommendations
+    )
+    line: int | None = _line()
+
+
+def _areas_for_improvement(
+    items: Iterable[AreaForImprovement],
+) -> tuple[AreaForImprovement, ...]:
+    return items if type(items) is tuple else tuple(items)
+
+
+def _causes_of_concern(items: Iterable[CauseOfConcern]) -> tuple[CauseOfConcern, ...]:
+    return items if type(items) is tuple else tuple(items)
+
+
+def _number(instance: object, attribute: attrs.Attribute[int | None], value: int | None) -> None:
+    if value is not None and value < 1:
+        raise ValueError(f"question number must be 1 or more, not {value}")
+
+
+@attrs.frozen
+class QuestionAssessment:
+    """The assessment of one numbered question of a pillar.
+
+    ``number`` is the question's number in the cycle's framework, or ``None`` when
+    it is not known. ``detailed_findings`` records whether the page points to
+    detailed findings for the question.
+    """
+
+    number: int | None = attrs.field(validator=_number)
+    text: str = attrs.field(validator=_not_blank)
+    judgment: Judgment = Judgment()
+    areas_for_improvement: tuple[AreaForImprovement, ...] = attrs.field(
+        default=(), converter=_areas_for_improvement
+    )
+    causes_of_concern: tuple[CauseOfConcern, ...] = attrs.field(
+        default=(), converter=_causes_of_concern
+    )
+    summary: tuple[str, ...] = attrs.field(default=(), converter=_texts)
+    detailed_findings: bool = False
+    line: int | None = _line()
+
+
+def _questions(items: Iterable[QuestionAssessment]) -> tuple[QuestionAssessment, ...]:
+    return items if type(items) is tuple else tuple(items)
+
+
+@attrs.frozen
+class PillarAssessment:
+    """One pillar of one force in one cycle: the headline judgment and its questions.
+
+    ``source`` names the page the pillar was parsed from, for messages; like
+    ``line`` it is not compared or serialised.
+    """
+
+    pillar: Pillar
+    headline_question: str | None = attrs.field(default=None, validator=_optional_not_blank)
+    judgment: Judgment = Judgment()
+    summary: tuple[str, ...] = attrs.field(default=(), converter=_texts)
+    questions: tuple[QuestionAssessment, ...] = attrs.field(default=(), converter=_questions)
+    line: int | None = _line()
+    source: str | None = attrs.field(default=None, eq=False, repr=False, kw_only=True)
+
+    def question(self, number: int) -> QuestionAssessment | None:
+        """The question with this number, or ``None``."""
+        for question in self.questions:
+            if question.number == number:
+                return question
+        return None
+
+
+def _pillars(items: Iterable[PillarAssessment]) -> tuple[PillarAssessment, ...]:
+    return items if type(items) is tuple else tuple(items)
+
+
+@attrs.frozen
+class Assessment:
+    """One force in one cycle, holding one or more pillars.
+
+    ``force`` is the force's short name as the inspectorate uses it (``"Kent"``);
+    :func:`peelkit.forces.force` resolves any alias. ``source`` says where the
+    assessment came from (a file name or URL), if known.
+    """
+
+    force: str = attrs.field(validator=_not_blank)
+    cycle: Cycle
+    pillars: tuple[PillarAssessment, ...] = attrs.field(default=(), converter=_pillars)
+    source: str | None = None
+
+    def pillar(self, pillar: Pillar | str) -> PillarAssessment | None:
+        """The first assessment of ``pillar`` (a member or its name), or ``None``."""
+        wanted = Pillar(pillar)
+        for assessed in self.pillars:
+            if assessed.pillar is wanted:
+                return assessed
+        return None
+
+    def merge(self, *others: Assessment) -> Assessment:
+        """One assessment holding the pillars of this one and ``others``, in order.
+
+        All must be of the same force and cycle, and no pillar may appear twice:
+        two versions of one pillar are two assessments, not one (keep them in a
+        :class:`~peelkit.Corpus`). Sources are kept, joined with ``"; "``.
+        """
+        pillars = list(self.pillars)
+        sources = [self.source] if self.source else []
+        for other in others:
+            if (other.force, other.cycle) != (self.force, self.cycle):
+                raise ValueError(
+                    f"cannot merge {other.force} {other.cycle} into "
+                    f"{self.force} {self.cycle}: force and cycle must match"
+                )
+            pillars.extend(other.pillars)
+            if other.source and other.source not in sources:
+                sources.append(other.source)
+        seen: set[Pillar] = set()
+        for assessed in pillars:
+            if assessed.pillar in seen:
+                raise ValueError(
+                    f"cannot merge: {self.force} {self.cycle} has {assessed.pillar} twice"
+                )
+            seen.add(assessed.pillar)
+        return Assessment(
+            force=self.force,
+            cycle=self.cycle,
+            pillars=tuple(pillars),
+            source="; ".join(sources) or None,
+        )
