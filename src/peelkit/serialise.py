@@ -1,0 +1,471 @@
+"""The ``peelkit/1`` JSON format: to and from dicts and JSON text.
+
+Loading is strict. Wrong types, missing keys, unknown keys, unknown words, a newer
+format version, malformed JSON and bytes that are not UTF-8 all raise
+:class:`~peelkit.ValidationError` listing *every* problem with its JSON path.
+
+Two cattrs converters do the work, both built from the same hooks: a *fast* one
+that assumes the document is good, and a *detailed* one that is run only when the
+fast one fails, to find every problem and where it is. Writing JSON goes through
+:mod:`peelkit._encode`, which writes exactly what :func:`json.dumps` writes for
+:func:`to_dict`'s output, without building the dicts first.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+import gc
+import json
+import re
+import types
+from collections.abc import Callable, Mapping
+from typing import Any, TypeVar, Union, get_args, get_origin, overload
+
+import attrs
+import cattrs
+from cattrs.errors import (
+    ClassValidationError,
+    ForbiddenExtraKeysError,
+    IterableValidationError,
+    IterableValidationNote,
+)
+from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn, override
+from cattrs.v import transform_error
+
+from peelkit import _encode, _fastload
+from peelkit.corpus import Corpus
+from peelkit.errors import Problem, ValidationError
+from peelkit.model import (
+    Assessment,
+    By,
+    CarriedOver,
+    Deadline,
+    Immediately,
+    Inspected,
+    NotYetGraded,
+    Provenance,
+    Within,
+)
+
+__all__ = ["FORMAT", "from_dict", "from_json", "to_dict", "to_json"]
+
+FORMAT = "peelkit/1"
+"""The format version this peelkit reads and writes."""
+
+_T = TypeVar("_T")
+_FORMAT_RE = re.compile(r"peelkit/(\d+)\Z")
+_DATE_RE = re.compile(r"\d{4}-\d{2}-\d{2}\Z")
+
+_TAGGED: dict[Any, tuple[type, ...]] = {
+    Provenance: (Inspected, CarriedOver, NotYetGraded),
+    Deadline: (Within, By, Immediately),
+}
+
+
+class _Invalid(ValueError):
+    """A value is wrong; the message says what was expected."""
+
+
+def _describe(value: object) -> str:
+    """A short, safe description of a JSON value for messages."""
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, (int, float)):
+        return f"the number {value!r}"
+    if isinstance(value, str):
+        shown = value if len(value) <= 40 else value[:37] + "..."
+        return f"the string {shown!r}"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, dict):
+        return "an object"
+    return type(value).__name__
+
+
+# -- hooks shared by both converters ----------------------------------------------
+
+
+def _str(value: Any, _: Any) -> str:
+    if type(value) is str:
+        return value
+    raise _Invalid(f"expected a string, got {_describe(value)}")
+
+
+def _optional_str(value: Any, _: Any) -> str | None:
+    if value is None or type(value) is str:
+        return value
+    raise _Invalid(f"expected a string or null, got {_describe(value)}")
+
+
+def _int(value: Any, _: Any) -> int:
+    if type(value) is int:
+        return value
+    raise _Invalid(f"expected a whole number, got {_describe(value)}")
+
+
+def _bool(value: Any, _: Any) -> bool:
+    if type(value) is bool:
+        return value
+    raise _Invalid(f"expected true or false, got {_describe(value)}")
+
+
+def _date(value: Any, _: Any) -> dt.date:
+    if type(value) is str and _DATE_RE.match(value):
+        try:
+            return dt.date.fromisoformat(value)
+        except ValueError:
+            pass
+    raise _Invalid(f"expected a date as YYYY-MM-DD, got {_describe(value)}")
+
+
+def _enum_hook(cls: type[enum.Enum]) -> Callable[[Any, Any], Any]:
+    by_value = {member.value: member for member in cls}
+    noun = {"Grade": "grade", "Cycle": "cycle", "Pillar": "pillar"}.get(cls.__name__, "value")
+    expected = ", ".join(repr(v) for v in by_value)
+
+    def structure(value: Any, _: Any) -> Any:
+        member = by_value.get(value) if type(value) is str else None
+        if member is not None:
+            return member
+        if type(value) is str:
+            raise _Invalid(f"{value!r} is not a {noun}; expected one of {expected}")
+        raise _Invalid(f"expected a {noun} (one of {expected}), got {_describe(value)}")
+
+    return structure
+
+
+def _is_homogeneous_tuple(t: Any) -> bool:
+    return get_origin(t) is tuple and len(get_args(t)) == 2 and get_args(t)[1] is Ellipsis
+
+
+def _is_optional(t: Any) -> bool:
+    return get_origin(t) in (Union, types.UnionType) and type(None) in get_args(t)
+
+
+def _omit_uncompared(cl: type) -> Any:
+    """Overrides that leave out fields not part of equality (``line``, ``source``)."""
+    return {a.name: override(omit=True) for a in attrs.fields(cl) if not a.eq}
+
+
+def _make_converter(detailed: bool) -> cattrs.Converter:
+    converter = cattrs.Converter(forbid_extra_keys=True, detailed_validation=detailed)
+    converter.register_structure_hook(str, _str)
+    converter.register_structure_hook(int, _int)
+    converter.register_structure_hook(bool, _bool)
+    converter.register_structure_hook(dt.date, _date)
+    converter.register_structure_hook_factory(
+        lambda t: isinstance(t, type) and issubclass(t, enum.Enum), _enum_hook
+    )
+    converter.register_unstructure_hook(dt.date, dt.date.isoformat)
+    converter.register_unstructure_hook_factory(
+        lambda t: isinstance(t, type) and issubclass(t, enum.Enum),
+        lambda t: lambda member: member.value,
+    )
+
+    def optional_hook(t: Any) -> Callable[[Any, Any], Any]:
+        rest = tuple(a for a in get_args(t) if a is not type(None))
+        inner = rest[0] if len(rest) == 1 else Union[rest]  # noqa: UP007 - built at run time
+        if inner is str:
+            return _optional_str
+        handler = converter.get_structure_hook(inner)
+
+        def structure(value: Any, _: Any) -> Any:
+            return None if value is None else handler(value, inner)
+
+        return structure
+
+    converter.register_structure_hook_factory(_is_optional, optional_hook)
+
+    def tuple_hook(t: Any) -> Callable[[Any, Any], Any]:
+        element = get_args(t)[0]
+        handler = converter.get_structure_hook(element)
+        if not detailed:
+
+            def fast(value: Any, _: Any) -> Any:
+                if type(value) is not list:
+                    raise _Invalid(f"expected a list, got {_describe(value)}")
+                return tuple([handler(item, element) for item in value])
+
+            return fast
+
+        def slow(value: Any, _: Any) -> Any:
+            if type(value) is not list:
+                raise _Invalid(f"expected a list, got {_describe(value)}")
+            errors: list[Exception] = []
+            result = []
+            for index, item in enumerate(value):
+                try:
+                    result.append(handler(item, element))
+                except Exception as exc:
+                    note = IterableValidationNote(f"@ index {index}", index, element)
+                    notes = [*getattr(exc, "__notes__", []), note]
+                    setattr(exc, "__notes__", notes)  # noqa: B010 - add_note is 3.11+
+                    errors.append(exc)
+            if errors:
+                raise IterableValidationError("invalid items", errors, t)
+            return tuple(result)
+
+        return slow
+
+    converter.register_structure_hook_factory(_is_homogeneous_tuple, tuple_hook)
+
+    def attrs_hook(cl: type) -> Callable[[Any, Any], Any]:
+        generated: Callable[[Any, Any], Any] = make_dict_structure_fn(
+            cl, converter, **_omit_uncompared(cl)
+        )
+
+        def structure(value: Any, _: Any) -> Any:
+            if type(value) is not dict:
+                raise _Invalid(f"expected an object, got {_describe(value)}")
+            return generated(value, cl)
+
+        return structure
+
+    if detailed:
+        converter.register_structure_hook_factory(attrs.has, attrs_hook)
+    else:
+        converter.register_structure_hook_factory(
+            attrs.has, lambda cl: _fastload.hook(cl, converter)
+        )
+    converter.register_unstructure_hook_factory(
+        attrs.has,
+        lambda cl: make_dict_unstructure_fn(cl, converter, **_omit_uncompared(cl)),
+    )
+    return converter
+
+
+_fast = _make_converter(detailed=False)
+_detailed = _make_converter(detailed=True)
+
+
+def _register_tagged(converter: cattrs.Converter, detailed: bool) -> None:
+    """Provenance and deadlines are tagged by their ``kind`` key."""
+    for union, variants in _TAGGED.items():
+        by_kind = {variant.kind: variant for variant in variants}  # type: ignore[attr-defined]
+        kinds = ", ".join(repr(k) for k in by_kind)
+        noun = "provenance" if union is Provenance else "deadline"
+
+        def structure(
+            value: Any,
+            t: Any,
+            by_kind: dict[str, type] = by_kind,
+            kinds: str = kinds,
+            noun: str = noun,
+        ) -> Any:
+            if type(value) is not dict:
+                raise _Invalid(f"expected a {noun} object with a 'kind', got {_describe(value)}")
+            kind = value.get("kind")
+            variant = by_kind.get(kind) if type(kind) is str else None
+            if variant is None:
+                if "kind" not in value:
+                    problem: Exception = KeyError("kind")
+                elif type(kind) is str:
+                    problem = _Invalid(f"{kind!r} is not a {noun} kind; expected one of {kinds}")
+                else:
+                    problem = _Invalid(
+                        f"expected a {noun} kind (one of {kinds}), got {_describe(kind)}"
+                    )
+                if not detailed:
+                    raise problem
+                from cattrs.errors import AttributeValidationNote
+
+                note = AttributeValidationNote("@ kind", "kind", str)
+                setattr(problem, "__notes__", [note])  # noqa: B010 - add_note is 3.11+
+                raise ClassValidationError(f"invalid {noun}", [problem], t)
+            if not detailed:  # the fast hooks of the variants allow the "kind" key
+                return converter.get_structure_hook(variant)(value, variant)
+            rest = {k: v for k, v in value.items() if k != "kind"}
+            return converter.structure(rest, variant)
+
+        converter.register_structure_hook(union, structure)
+        for variant in variants:
+            plain: Callable[[Any], dict[str, Any]] = make_dict_unstructure_fn(variant, converter)
+
+            def unstructure(obj: Any, plain: Callable[[Any], dict[str, Any]] = plain) -> Any:
+                return {"kind": obj.kind, **plain(obj)}
+
+            converter.register_unstructure_hook(variant, unstructure)
+        converter.register_unstructure_hook(union, lambda obj: converter.unstructure(obj))
+
+
+_register_tagged(_fast, detailed=False)
+_register_tagged(_detailed, detailed=True)
+
+
+# -- errors -----------------------------------------------------------------------
+
+
+def _format_exception(exc: BaseException, _type: type | None) -> str:
+    if isinstance(exc, _Invalid):
+        return str(exc)
+    if isinstance(exc, ForbiddenExtraKeysError):
+        extra = ", ".join(repr(k) for k in sorted(exc.extra_fields))
+        allowed = ", ".join(repr(a.name) for a in attrs.fields(exc.cl) if a.eq)
+        noun = "key" if len(exc.extra_fields) == 1 else "keys"
+        return f"unknown {noun} {extra}; expected only {allowed}"
+    if isinstance(exc, KeyError):
+        return "required key is missing"
+    return str(exc)  # a model invariant, e.g. "months must be a positive number, not 0"
+
+
+def _problems(exc: BaseException, path: str) -> list[Problem]:
+    problems = []
+    for line in transform_error(exc, path, _format_exception):
+        message, _, where = line.rpartition(" @ ")
+        problems.append(Problem(where, message))
+    return problems
+
+
+def _structure(data: Any, cl: type[_T], path: str) -> tuple[_T | None, list[Problem]]:
+    """Structure ``data`` as ``cl``: the fast converter first, the detailed one on failure.
+
+    The cyclic garbage collector is paused meanwhile: structuring allocates many
+    small objects and none of them can form a cycle, yet each collection would
+    walk the whole parsed document again.
+    """
+    paused = gc.isenabled()
+    gc.disable()
+    try:
+        return _fast.structure(data, cl), []
+    except Exception:
+        pass
+    finally:
+        if paused:
+            gc.enable()
+    try:
+        return _detailed.structure(data, cl), []
+    except (ClassValidationError, IterableValidationError) as exc:
+        return None, _problems(exc, path)
+    except (_Invalid, KeyError) as exc:
+        return None, [Problem(path, _format_exception(exc, None))]
+
+
+# -- public API -------------------------------------------------------------------
+
+
+def _check_format(data: Mapping[str, Any], path: str) -> list[Problem]:
+    if "format" not in data:
+        return [Problem(f"{path}.format", f"required key is missing; expected {FORMAT!r}")]
+    value = data["format"]
+    if value == FORMAT:
+        return []
+    match = _FORMAT_RE.match(value) if type(value) is str else None
+    if match and int(match.group(1)) > 1:
+        raise ValidationError(
+            [
+                Problem(
+                    f"{path}.format",
+                    f"{value!r} is newer than this peelkit understands ({FORMAT!r}); "
+                    "upgrade peelkit to read it",
+                )
+            ]
+        )
+    return [Problem(f"{path}.format", f"expected {FORMAT!r}, got {_describe(value)}")]
+
+
+@overload
+def from_dict(data: Any) -> Assessment | Corpus: ...
+@overload
+def from_dict(data: Any, cl: type[_T]) -> _T: ...
+
+
+def from_dict(data: Any, cl: type[Any] | None = None) -> Any:
+    """Load an :class:`Assessment` or :class:`Corpus` from a ``peelkit/1`` dict.
+
+    Which one is decided by the document (a corpus has ``assessments``) unless
+    ``cl`` asks for one. Raises :class:`~peelkit.ValidationError` listing every
+    problem with its path.
+    """
+    if type(data) is not dict:
+        raise ValidationError([Problem("$", f"expected an object, got {_describe(data)}")])
+    problems = _check_format(data, "$")
+    is_corpus = "assessments" in data
+    wanted = cl or (Corpus if is_corpus else Assessment)
+    if wanted not in (Assessment, Corpus):
+        raise TypeError(f"from_dict loads an Assessment or a Corpus, not {wanted!r}")
+    if (wanted is Corpus) != is_corpus:
+        noun = "a corpus" if wanted is Corpus else "an assessment"
+        found = "a corpus" if is_corpus else "an assessment"
+        raise ValidationError([Problem("$", f"expected {noun}, but the document is {found}")])
+    body = {k: v for k, v in data.items() if k != "format"}
+    result, more = _structure(body, wanted, "$")
+    problems.extend(more)
+    if problems:
+        raise ValidationError(problems)
+    return result
+
+
+@overload
+def from_json(text: str | bytes) -> Assessment | Corpus: ...
+@overload
+def from_json(text: str | bytes, cl: type[_T]) -> _T: ...
+
+
+def from_json(text: str | bytes, cl: type[Any] | None = None) -> Any:
+    """Load an :class:`Assessment` or :class:`Corpus` from ``peelkit/1`` JSON text.
+
+    ``text`` may be ``str`` or UTF-8 ``bytes``. Malformed JSON and bytes that are
+    not UTF-8 raise :class:`~peelkit.ValidationError` like any other problem.
+    """
+    if isinstance(text, (bytes, bytearray)):
+        try:
+            text = bytes(text).decode("utf-8-sig")
+        except UnicodeDecodeError as exc:
+            raise ValidationError(
+                [
+                    Problem(
+                        "$", f"not UTF-8 text: byte 0x{text[exc.start]:02x} at offset {exc.start}"
+                    )
+                ]
+            ) from None
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise ValidationError(
+            [Problem("$", f"not valid JSON: {exc.msg} (line {exc.lineno}, column {exc.colno})")]
+        ) from None
+    except RecursionError:
+        raise ValidationError([Problem("$", "not valid JSON: nested too deeply")]) from None
+    return from_dict(data, cl) if cl is not None else from_dict(data)
+
+
+def to_dict(obj: Assessment | Corpus) -> dict[str, Any]:
+    """The ``peelkit/1`` dict of an assessment or corpus; every key is written."""
+    if isinstance(obj, Corpus):
+        return {
+            "format": FORMAT,
+            "assessments": [_assessment_dict(a, with_format=False) for a in obj.assessments],
+        }
+    if isinstance(obj, Assessment):
+        return _assessment_dict(obj, with_format=True)
+    raise TypeError(f"to_dict takes an Assessment or a Corpus, not {type(obj).__name__}")
+
+
+def _assessment_dict(assessment: Assessment, *, with_format: bool) -> dict[str, Any]:
+    body: dict[str, Any] = _fast.unstructure(assessment)
+    head = {"format": FORMAT} if with_format else {}
+    return {
+        **head,
+        "force": body["force"],
+        "cycle": body["cycle"],
+        "source": body["source"],
+        "pillars": body["pillars"],
+    }
+
+
+def to_json(obj: Assessment | Corpus, *, indent: int | None = None) -> str:
+    """``peelkit/1`` JSON text of an assessment or corpus, UTF-8 ready (not ASCII-escaped).
+
+    The text is exactly ``json.dumps(to_dict(obj), ensure_ascii=False,
+    indent=indent)``; the compact form is written directly, without the dicts.
+    """
+    if indent is not None:
+        return json.dumps(to_dict(obj), ensure_ascii=False, indent=indent)
+    if isinstance(obj, Corpus):
+        return _encode.corpus(obj)
+    if isinstance(obj, Assessment):
+        return _encode.assessment(obj)
+    raise TypeError(f"to_json takes an Assessment or a Corpus, not {type(obj).__name__}")
