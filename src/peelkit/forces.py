@@ -186,10 +186,14 @@ def _key(text: str) -> str:
     no "Police"/"Constabulary" suffix, "&" read as "and"."""
     words = _SEPARATORS.sub(" ", text.casefold().replace("&", " and ")).strip()
     words = words.removeprefix("the ")
-    for suffix in _SUFFIXES:
-        if words.endswith(suffix) and len(words) > len(suffix):
-            words = words[: -len(suffix)]
-            break
+    stripped = True
+    while stripped:
+        stripped = False
+        for suffix in _SUFFIXES:
+            if words.endswith(suffix) and len(words) > len(suffix):
+                words = words[: -len(suffix)]
+                stripped = True
+                break
     return words
 
 
