@@ -1,7 +1,30 @@
-"""peelkit: typed models, parser, validation and queries for HMICFRS PEEL assessments."""
+"""peelkit: typed models, parser, validation and queries for HMICFRS PEEL assessments.
+
+The public API is re-exported here; see the user guide for a tour::
+
+    >>> import peelkit
+    >>> peelkit.Grade("Requires improvement") < peelkit.Grade.GOOD
+    True
+    >>> peelkit.force("the Met").short_name
+    'Metropolitan Police Service'
+"""
 
 from peelkit._version import __version__
+from peelkit.corpus import Corpus
 from peelkit.errors import ParseError, PeelkitError, Problem, ValidationError
+from peelkit.forces import FORCES, Force, UnknownForceError, force, try_force
+from peelkit.frameworks import (
+    FRAMEWORKS,
+    Framework,
+    FrameworkPillar,
+    FrameworkQuestion,
+    UnknownQuestionError,
+    closest_questions,
+    find_headline,
+    find_question,
+    framework,
+    normalise_wording,
+)
 from peelkit.model import (
     INSPECTED,
     NOT_YET_GRADED,
@@ -24,8 +47,12 @@ from peelkit.model import (
     Recommendation,
     Within,
 )
+from peelkit.serialise import FORMAT, from_dict, from_json, to_dict, to_json
 
 __all__ = [
+    "FORCES",
+    "FORMAT",
+    "FRAMEWORKS",
     "INSPECTED",
     "NOT_YET_GRADED",
     "AreaForImprovement",
@@ -33,8 +60,13 @@ __all__ = [
     "By",
     "CarriedOver",
     "CauseOfConcern",
+    "Corpus",
     "Cycle",
     "Deadline",
+    "Force",
+    "Framework",
+    "FrameworkPillar",
+    "FrameworkQuestion",
     "Grade",
     "Immediately",
     "Inspected",
@@ -48,7 +80,20 @@ __all__ = [
     "Provenance",
     "QuestionAssessment",
     "Recommendation",
+    "UnknownForceError",
+    "UnknownQuestionError",
     "ValidationError",
     "Within",
     "__version__",
+    "closest_questions",
+    "find_headline",
+    "find_question",
+    "force",
+    "framework",
+    "from_dict",
+    "from_json",
+    "normalise_wording",
+    "to_dict",
+    "to_json",
+    "try_force",
 ]

@@ -367,18 +367,27 @@ def _check_format(data: Mapping[str, Any], path: str) -> list[Problem]:
 
 
 @overload
-def from_dict(data: Any) -> Assessment | Corpus: ...
+def from_dict(data: Any, *, source: str | None = None) -> Assessment | Corpus: ...
 @overload
-def from_dict(data: Any, cl: type[_T]) -> _T: ...
+def from_dict(data: Any, cl: type[_T], *, source: str | None = None) -> _T: ...
 
 
-def from_dict(data: Any, cl: type[Any] | None = None) -> Any:
+def from_dict(data: Any, cl: type[Any] | None = None, *, source: str | None = None) -> Any:
     """Load an :class:`Assessment` or :class:`Corpus` from a ``peelkit/1`` dict.
 
     Which one is decided by the document (a corpus has ``assessments``) unless
     ``cl`` asks for one. Raises :class:`~peelkit.ValidationError` listing every
-    problem with its path.
+    problem with its path; ``source`` (a file name, say) heads its message.
     """
+    try:
+        return _from_dict(data, cl)
+    except ValidationError as error:
+        if source is None:
+            raise
+        raise ValidationError(error.problems, source=source) from None
+
+
+def _from_dict(data: Any, cl: type[Any] | None) -> Any:
     if type(data) is not dict:
         raise ValidationError([Problem("$", f"expected an object, got {_describe(data)}")])
     problems = _check_format(data, "$")
@@ -399,17 +408,27 @@ def from_dict(data: Any, cl: type[Any] | None = None) -> Any:
 
 
 @overload
-def from_json(text: str | bytes) -> Assessment | Corpus: ...
+def from_json(text: str | bytes, *, source: str | None = None) -> Assessment | Corpus: ...
 @overload
-def from_json(text: str | bytes, cl: type[_T]) -> _T: ...
+def from_json(text: str | bytes, cl: type[_T], *, source: str | None = None) -> _T: ...
 
 
-def from_json(text: str | bytes, cl: type[Any] | None = None) -> Any:
+def from_json(text: str | bytes, cl: type[Any] | None = None, *, source: str | None = None) -> Any:
     """Load an :class:`Assessment` or :class:`Corpus` from ``peelkit/1`` JSON text.
 
     ``text`` may be ``str`` or UTF-8 ``bytes``. Malformed JSON and bytes that are
-    not UTF-8 raise :class:`~peelkit.ValidationError` like any other problem.
+    not UTF-8 raise :class:`~peelkit.ValidationError` like any other problem;
+    ``source`` (a file name, say) heads its message.
     """
+    try:
+        return _from_json(text, cl)
+    except ValidationError as error:
+        if source is None:
+            raise
+        raise ValidationError(error.problems, source=source) from None
+
+
+def _from_json(text: str | bytes, cl: type[Any] | None) -> Any:
     if isinstance(text, (bytes, bytearray)):
         try:
             text = bytes(text).decode("utf-8-sig")
@@ -429,7 +448,7 @@ def from_json(text: str | bytes, cl: type[Any] | None = None) -> Any:
         ) from None
     except RecursionError:
         raise ValidationError([Problem("$", "not valid JSON: nested too deeply")]) from None
-    return from_dict(data, cl) if cl is not None else from_dict(data)
+    return _from_dict(data, cl)
 
 
 def to_dict(obj: Assessment | Corpus) -> dict[str, Any]:

@@ -1,0 +1,61 @@
+"""The ``peelkit`` command.
+
+Each sub-command lives in a module of this package with a ``register(subparsers)``
+function; :data:`COMMANDS` names them in the order ``peelkit --help`` lists them.
+Errors reach the user as one line on stderr and exit status 1, never a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+from collections.abc import Sequence
+
+from peelkit._version import __version__
+from peelkit.errors import PeelkitError
+
+__all__ = ["COMMANDS", "main"]
+
+COMMANDS: tuple[str, ...] = ("show",)
+"""The modules of :mod:`peelkit.cli` that each add one or more sub-commands."""
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The argument parser with every sub-command registered."""
+    parser = argparse.ArgumentParser(
+        prog="peelkit",
+        description="Read, check and query HMICFRS PEEL police inspection assessments.",
+    )
+    parser.add_argument("--version", action="version", version=f"peelkit {__version__}")
+    subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for name in COMMANDS:
+        module = importlib.import_module(f"peelkit.cli.{name}")
+        module.register(subparsers)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; returns the exit status."""
+    parser = build_parser()
+    arguments = parser.parse_args(argv)
+    if not hasattr(arguments, "run"):
+        parser.print_help(sys.stderr)
+        return 2
+    try:
+        status: int = arguments.run(arguments)
+    except PeelkitError as error:
+        print(f"peelkit: {error}", file=sys.stderr)
+        return 1
+    except OSError as error:
+        where = f"{error.filename}: " if error.filename else ""
+        print(f"peelkit: {where}{error.strerror or error}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        print("peelkit: interrupted", file=sys.stderr)
+        return 130
+    return status
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())
