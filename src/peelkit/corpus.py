@@ -43,3 +43,28 @@ class Corpus(Sequence[Assessment]):
         if isinstance(index, slice):
             return Corpus(self.assessments[index])
         return self.assessments[index]
+
+    def merged(self) -> Corpus:
+        """The assessments with those of one force and cycle combined where they can be.
+
+        Assessments of the same force and cycle are merged, in order, into one
+        holding all their pillars. An assessment that repeats a pillar already
+        taken starts a new assessment of that force and cycle instead: two versions
+        of one pillar are both kept, never dropped (validation says whether they
+        disagree).
+        """
+        groups: dict[tuple[str, object], list[Assessment]] = {}
+        for assessment in self.assessments:
+            versions = groups.setdefault((assessment.force, assessment.cycle), [])
+            for index, version in enumerate(versions):
+                if _pillars_distinct(version, assessment):
+                    versions[index] = version.merge(assessment)
+                    break
+            else:
+                versions.append(assessment)
+        return Corpus([version for versions in groups.values() for version in versions])
+
+
+def _pillars_distinct(*assessments: Assessment) -> bool:
+    pillars = [pillar.pillar for assessment in assessments for pillar in assessment.pillars]
+    return len(pillars) == len(set(pillars))

@@ -1,0 +1,81 @@
+"""Loading files: ``peelkit/1`` JSON documents and page texts, told apart by content."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable
+from pathlib import Path
+
+from peelkit.corpus import Corpus
+from peelkit.errors import ParseError
+from peelkit.model import Assessment
+from peelkit.serialise import from_json
+
+__all__ = ["MAX_FILE_BYTES", "expand_paths", "load", "read"]
+
+MAX_FILE_BYTES = 64 * 1024 * 1024
+"""Files larger than this are refused rather than read into memory."""
+
+_SUFFIXES = (".json", ".txt")
+
+PathLike = str | os.PathLike[str]
+
+
+def expand_paths(paths: PathLike | Iterable[PathLike]) -> list[Path]:
+    """Paths as given, with each folder replaced by its ``.json`` and ``.txt`` files, sorted."""
+    if isinstance(paths, (str, os.PathLike)):
+        paths = [paths]
+    expanded: list[Path] = []
+    for path in map(Path, paths):
+        if path.is_dir():
+            expanded.extend(
+                sorted(p for p in path.rglob("*") if p.suffix in _SUFFIXES and p.is_file())
+            )
+        else:
+            expanded.append(path)
+    return expanded
+
+
+def read(path: PathLike) -> list[Assessment]:
+    """The assessments in one file: a JSON document (assessment or corpus) or a page text.
+
+    A file whose first non-blank character is ``{`` is JSON; anything else is
+    page text. Errors name the file: :class:`~peelkit.ValidationError` for JSON,
+    :class:`~peelkit.ParseError` for page text, :class:`OSError` for the file itself.
+    """
+    path = Path(path)
+    if path.is_dir():
+        raise IsADirectoryError(21, "is a folder, not a file", str(path))
+    size = path.stat().st_size
+    if size > MAX_FILE_BYTES:
+        raise ParseError(
+            f"file is {size:,} bytes; peelkit reads files of at most {MAX_FILE_BYTES:,} bytes",
+            line=0,
+            source=str(path),
+        )
+    data = path.read_bytes()
+    if data.lstrip()[:1] == b"{":
+        document = from_json(data, source=str(path))
+        return list(document) if isinstance(document, Corpus) else [document]
+    from peelkit.parse import parse_report
+
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        line = data.count(b"\n", 0, error.start) + 1
+        raise ParseError(
+            f"not UTF-8 text: byte 0x{data[error.start]:02x} at offset {error.start}",
+            line=line,
+            source=str(path),
+        ) from None
+    return [parse_report(text, source=str(path))]
+
+
+def load(paths: PathLike | Iterable[PathLike]) -> Corpus:
+    """A corpus of everything in ``paths`` (files or folders), pages of one force and
+    cycle merged into one assessment where their pillars differ (see
+    :meth:`Corpus.merged`)."""
+    assessments: list[Assessment] = []
+    for path in expand_paths(paths):
+        assessments.extend(read(path))
+    return Corpus(assessments).merged()
