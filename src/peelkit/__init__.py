@@ -25,6 +25,7 @@ from peelkit.frameworks import (
     framework,
     normalise_wording,
 )
+from peelkit.load import load
 from peelkit.model import (
     INSPECTED,
     NOT_YET_GRADED,
@@ -47,6 +48,7 @@ from peelkit.model import (
     Recommendation,
     Within,
 )
+from peelkit.parse import parse_report, render_report
 from peelkit.serialise import FORMAT, from_dict, from_json, to_dict, to_json
 
 __all__ = [
@@ -92,7 +94,10 @@ __all__ = [
     "framework",
     "from_dict",
     "from_json",
+    "load",
     "normalise_wording",
+    "parse_report",
+    "render_report",
     "to_dict",
     "to_json",
     "try_force",
