@@ -9,6 +9,7 @@ The public API is re-exported here; see the user guide for a tour::
     'Metropolitan Police Service'
 """
 
+from peelkit import datasets
 from peelkit._version import __version__
 from peelkit.corpus import Corpus
 from peelkit.errors import ParseError, PeelkitError, Problem, ValidationError
@@ -49,7 +50,7 @@ from peelkit.model import (
     Within,
 )
 from peelkit.parse import parse_report, render_report
-from peelkit.serialise import FORMAT, from_dict, from_json, to_dict, to_json
+from peelkit.serialise import FORMAT, from_dict, from_json, json_schema, to_dict, to_json
 
 __all__ = [
     "FORCES",
@@ -88,12 +89,14 @@ __all__ = [
     "Within",
     "__version__",
     "closest_questions",
+    "datasets",
     "find_headline",
     "find_question",
     "force",
     "framework",
     "from_dict",
     "from_json",
+    "json_schema",
     "load",
     "normalise_wording",
     "parse_report",

@@ -48,7 +48,7 @@ from peelkit.model import (
     Within,
 )
 
-__all__ = ["FORMAT", "from_dict", "from_json", "to_dict", "to_json"]
+__all__ = ["FORMAT", "from_dict", "from_json", "json_schema", "to_dict", "to_json"]
 
 FORMAT = "peelkit/1"
 """The format version this peelkit reads and writes."""
@@ -488,3 +488,12 @@ def to_json(obj: Assessment | Corpus, *, indent: int | None = None) -> str:
     if isinstance(obj, Assessment):
         return _encode.assessment(obj)
     raise TypeError(f"to_json takes an Assessment or a Corpus, not {type(obj).__name__}")
+
+
+def json_schema() -> dict[str, Any]:
+    """The JSON Schema (draft 2020-12) of the ``peelkit/1`` format, as shipped with peelkit."""
+    from importlib import resources
+
+    text = resources.files("peelkit").joinpath("schema/peelkit-1.schema.json").read_text("utf-8")
+    schema: dict[str, Any] = json.loads(text)
+    return schema
