@@ -48,10 +48,8 @@ def _lines(t: Any, var: str, namespace: dict[str, Any], converter: cattrs.Conver
         element = get_args(t)[0]
         if element is str:
             return [
-                f"if type({var}) is not list: refuse()",
+                f"if type({var}) is not list or not all(map(is_str, {var})): refuse()",
                 f"{var} = tuple({var})",
-                f"for x in {var}:",
-                "    if type(x) is not str: refuse()",
             ]
         name = _bind(namespace, converter.get_structure_hook(element), element)
         return [
@@ -62,10 +60,53 @@ def _lines(t: Any, var: str, namespace: dict[str, Any], converter: cattrs.Conver
         table = f"E_{t.__name__}"
         namespace[table] = {member.value: member for member in t}
         return [f"{var} = {table}[{var}]"]
+    if origin in (Union, types.UnionType) and all(hasattr(a, "kind") for a in get_args(t)):
+        table = f"U{len(namespace)}"
+        namespace[table] = {a.kind: converter.get_structure_hook(a) for a in get_args(t)}
+        return [f"{var} = {table}[{var}['kind']]({var}, None)"]
     if t is dt.date or attrs.has(t) or origin in (Union, types.UnionType):
         name = _bind(namespace, converter.get_structure_hook(t), t)
         return [f"{var} = {name}({var}, None)"]
     raise TypeError(f"no fast structuring for {t!r}")  # pragma: no cover - the model is closed
+
+
+_MEMO_SIZE = 4096
+
+
+def _is_leaf_value(t: Any) -> bool:
+    """Whether values of type ``t`` are small, hashable and come in few distinct values."""
+    if get_origin(t) in (Union, types.UnionType):
+        return all(_is_leaf_value(a) for a in get_args(t))
+    if t is type(None) or t in (int, bool, dt.date):
+        return True
+    if isinstance(t, type) and issubclass(t, enum.Enum):
+        return True
+    if not attrs.has(t):
+        return False
+    hints = typing.get_type_hints(t, vars(model))
+    return all(_is_leaf_value(hints[a.name]) for a in attrs.fields(t) if a.eq)
+
+
+def _construct(
+    cl: type, fields: list[Any], hints: dict[str, Any], arguments: str, namespace: dict[str, Any]
+) -> list[str]:
+    """Statements that build and return the instance.
+
+    Objects made only of enums, numbers and dates (judgments, provenance,
+    deadlines) repeat across a document, and they are immutable: one instance
+    serves every repeat, from a bounded memo.
+    """
+    if not all(_is_leaf_value(hints[a.name]) for a in fields):
+        return [f"return cl({arguments})"]
+    namespace["MEMO"] = {}
+    return [
+        f"key = ({arguments},)",
+        "made = MEMO.get(key)",
+        "if made is None:",
+        f"    made = cl({arguments})",
+        f"    if len(MEMO) < {_MEMO_SIZE}: MEMO[key] = made",
+        "return made",
+    ]
 
 
 def _bind(namespace: dict[str, Any], function: Callable[..., Any], t: Any) -> str:
@@ -88,27 +129,46 @@ def hook(cl: type, converter: cattrs.Converter) -> Callable[[Any, Any], Any]:
             return instance
 
         return constant
-    namespace: dict[str, Any] = {"refuse": _refuse, "cl": cl, "ALLOWED": allowed}
+    namespace: dict[str, Any] = {
+        "refuse": _refuse,
+        "cl": cl,
+        "ALLOWED": allowed,
+        "is_str": str.__instancecheck__,
+    }
     hints = typing.get_type_hints(cl, vars(model))
-    body = [
-        "if type(o) is not dict or not o.keys() <= ALLOWED: refuse()",
+    checks = {
+        a.name: _lines(hints[a.name], f"v{n}", namespace, converter) for n, a in enumerate(fields)
+    }
+    arguments = ", ".join(f"v{number}" for number in range(len(fields)))
+
+    # Every key present (as peelkit writes them): fetch each, then check each.
+    whole = [
+        "if type(o) is not dict: refuse()",
+        f"if len(o) != {len(allowed)}: return partial(o)",
+        "try:",
+        *(f"    v{n} = o[{a.name!r}]" for n, a in enumerate(fields)),
+        *(["    o['kind']"] if kind is not None else []),
+        "except KeyError:",
+        "    return partial(o)",
+        *(line for lines in checks.values() for line in lines),
+        *_construct(cl, fields, hints, arguments, namespace),
     ]
+    # Some keys left out, to take their defaults.
+    partial = ["if type(o) is not dict or not o.keys() <= ALLOWED: refuse()"]
     for number, field in enumerate(fields):
         var = f"v{number}"
         if field.default is attrs.NOTHING:
-            body.append(f"{var} = o[{field.name!r}]")
+            partial.append(f"{var} = o[{field.name!r}]")
+            partial.extend(checks[field.name])
         else:
             namespace[f"D{number}"] = field.default
-            body.append(f"{var} = o.get({field.name!r}, D{number})")
-            body.append(f"if {var} is not D{number}:")
-            body.extend(
-                f"    {line}" for line in _lines(hints[field.name], var, namespace, converter)
-            )
-            continue
-        body.extend(_lines(hints[field.name], var, namespace, converter))
-    arguments = ", ".join(f"v{number}" for number in range(len(fields)))
-    body.append(f"return cl({arguments})")
-    source = "def structure(o, _):\n" + "".join(f"    {line}\n" for line in body)
-    local: dict[str, Any] = {}
-    exec(compile(source, f"<peelkit fast structure {cl.__name__}>", "exec"), namespace, local)
-    return local["structure"]  # type: ignore[no-any-return]
+            partial.append(f"{var} = o.get({field.name!r}, D{number})")
+            partial.append(f"if {var} is not D{number}:")
+            partial.extend(f"    {line}" for line in checks[field.name])
+    partial.append(f"return cl({arguments})")
+    source = "".join(
+        f"def {name}(o, _=None):\n" + "".join(f"    {line}\n" for line in body)
+        for name, body in (("partial", partial), ("structure", whole))
+    )
+    exec(compile(source, f"<peelkit fast structure {cl.__name__}>", "exec"), namespace)
+    return namespace["structure"]  # type: ignore[no-any-return]

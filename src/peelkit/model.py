@@ -198,14 +198,14 @@ def _line() -> Any:
 
 
 def _not_blank(instance: object, attribute: attrs.Attribute[str], value: str) -> None:
-    if not value.strip():
+    if not value or value.isspace():
         raise ValueError(f"{attribute.name} must not be blank")
 
 
 def _optional_not_blank(
     instance: object, attribute: attrs.Attribute[str | None], value: str | None
 ) -> None:
-    if value is not None and not value.strip():
+    if value is not None and (not value or value.isspace()):
         raise ValueError(f"{attribute.name} must not be blank (use None for no text)")
 
 

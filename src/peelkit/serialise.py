@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
+import functools
 import gc
 import json
 import re
@@ -237,16 +238,13 @@ def _make_converter(detailed: bool) -> cattrs.Converter:
     return converter
 
 
-_fast = _make_converter(detailed=False)
-_detailed = _make_converter(detailed=True)
-
-
 def _register_tagged(converter: cattrs.Converter, detailed: bool) -> None:
     """Provenance and deadlines are tagged by their ``kind`` key."""
     for union, variants in _TAGGED.items():
         by_kind = {variant.kind: variant for variant in variants}  # type: ignore[attr-defined]
         kinds = ", ".join(repr(k) for k in by_kind)
         noun = "provenance" if union is Provenance else "deadline"
+        fast_hooks: dict[type, Callable[[Any, Any], Any]] = {}
 
         def structure(
             value: Any,
@@ -254,6 +252,7 @@ def _register_tagged(converter: cattrs.Converter, detailed: bool) -> None:
             by_kind: dict[str, type] = by_kind,
             kinds: str = kinds,
             noun: str = noun,
+            fast_hooks: dict[type, Callable[[Any, Any], Any]] = fast_hooks,
         ) -> Any:
             if type(value) is not dict:
                 raise _Invalid(f"expected a {noun} object with a 'kind', got {_describe(value)}")
@@ -276,7 +275,10 @@ def _register_tagged(converter: cattrs.Converter, detailed: bool) -> None:
                 setattr(problem, "__notes__", [note])  # noqa: B010 - add_note is 3.11+
                 raise ClassValidationError(f"invalid {noun}", [problem], t)
             if not detailed:  # the fast hooks of the variants allow the "kind" key
-                return converter.get_structure_hook(variant)(value, variant)
+                hook = fast_hooks.get(variant)
+                if hook is None:
+                    hook = fast_hooks[variant] = converter.get_structure_hook(variant)
+                return hook(value, variant)
             rest = {k: v for k, v in value.items() if k != "kind"}
             return converter.structure(rest, variant)
 
@@ -291,8 +293,16 @@ def _register_tagged(converter: cattrs.Converter, detailed: bool) -> None:
         converter.register_unstructure_hook(union, lambda obj: converter.unstructure(obj))
 
 
-_register_tagged(_fast, detailed=False)
-_register_tagged(_detailed, detailed=True)
+@functools.cache
+def converter(*, detailed: bool = False) -> cattrs.Converter:
+    """One of the two converters, made on first use (it keeps ``import peelkit`` light).
+
+    The *fast* one (the default) assumes the document is good; the *detailed* one
+    reports every problem with its path.
+    """
+    made = _make_converter(detailed)
+    _register_tagged(made, detailed)
+    return made
 
 
 # -- errors -----------------------------------------------------------------------
@@ -329,14 +339,14 @@ def _structure(data: Any, cl: type[_T], path: str) -> tuple[_T | None, list[Prob
     paused = gc.isenabled()
     gc.disable()
     try:
-        return _fast.structure(data, cl), []
+        return converter().structure(data, cl), []
     except Exception:
         pass
     finally:
         if paused:
             gc.enable()
     try:
-        return _detailed.structure(data, cl), []
+        return converter(detailed=True).structure(data, cl), []
     except (ClassValidationError, IterableValidationError) as exc:
         return None, _problems(exc, path)
     except (_Invalid, KeyError) as exc:
@@ -464,7 +474,7 @@ def to_dict(obj: Assessment | Corpus) -> dict[str, Any]:
 
 
 def _assessment_dict(assessment: Assessment, *, with_format: bool) -> dict[str, Any]:
-    body: dict[str, Any] = _fast.unstructure(assessment)
+    body: dict[str, Any] = converter().unstructure(assessment)
     head = {"format": FORMAT} if with_format else {}
     return {
         **head,

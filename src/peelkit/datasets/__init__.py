@@ -9,8 +9,6 @@ quoting them.
 
 from __future__ import annotations
 
-from importlib import resources
-
 from peelkit.model import Assessment
 from peelkit.serialise import from_json
 
@@ -23,5 +21,7 @@ KENT_2018_EFFECTIVENESS_URL = (
 
 def kent_2018_effectiveness() -> Assessment:
     """Kent Police, 2018/19, effectiveness: the founding example."""
+    from importlib import resources
+
     text = resources.files(__name__).joinpath("kent-2018-effectiveness.json").read_bytes()
     return from_json(text, Assessment)
