@@ -50,6 +50,8 @@ from peelkit.model import (
 )
 from peelkit.parse import parse_report, render_report
 from peelkit.serialise import FORMAT, from_dict, from_json, to_dict, to_json
+from peelkit.validate import Validator, check, validate
+from peelkit.violation import Finding, Rule, Severity, Violation
 
 __all__ = [
     "FORCES",
@@ -65,6 +67,7 @@ __all__ = [
     "Corpus",
     "Cycle",
     "Deadline",
+    "Finding",
     "Force",
     "Framework",
     "FrameworkPillar",
@@ -82,11 +85,16 @@ __all__ = [
     "Provenance",
     "QuestionAssessment",
     "Recommendation",
+    "Rule",
+    "Severity",
     "UnknownForceError",
     "UnknownQuestionError",
     "ValidationError",
+    "Validator",
+    "Violation",
     "Within",
     "__version__",
+    "check",
     "closest_questions",
     "find_headline",
     "find_question",
@@ -101,4 +109,5 @@ __all__ = [
     "to_dict",
     "to_json",
     "try_force",
+    "validate",
 ]
