@@ -26,7 +26,7 @@ from peelkit.frameworks import (
     framework,
     normalise_wording,
 )
-from peelkit.load import load
+from peelkit.loading import load
 from peelkit.model import (
     INSPECTED,
     NOT_YET_GRADED,
@@ -51,6 +51,8 @@ from peelkit.model import (
 )
 from peelkit.parse import parse_report, render_report
 from peelkit.serialise import FORMAT, from_dict, from_json, json_schema, to_dict, to_json
+from peelkit.validation import Validator, check, validate
+from peelkit.violation import Finding, Rule, Severity, Violation
 
 __all__ = [
     "FORCES",
@@ -66,6 +68,7 @@ __all__ = [
     "Corpus",
     "Cycle",
     "Deadline",
+    "Finding",
     "Force",
     "Framework",
     "FrameworkPillar",
@@ -83,11 +86,16 @@ __all__ = [
     "Provenance",
     "QuestionAssessment",
     "Recommendation",
+    "Rule",
+    "Severity",
     "UnknownForceError",
     "UnknownQuestionError",
     "ValidationError",
+    "Validator",
+    "Violation",
     "Within",
     "__version__",
+    "check",
     "closest_questions",
     "datasets",
     "find_headline",
@@ -104,4 +112,5 @@ __all__ = [
     "to_dict",
     "to_json",
     "try_force",
+    "validate",
 ]

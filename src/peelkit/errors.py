@@ -11,8 +11,12 @@ data.
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import TYPE_CHECKING
 
 import attrs
+
+if TYPE_CHECKING:
+    from peelkit.violation import Violation
 
 __all__ = ["ParseError", "PeelkitError", "Problem", "ValidationError"]
 
@@ -39,14 +43,24 @@ class ValidationError(PeelkitError, ValueError):
     """Structured data (JSON, a dict, an assessment) is not valid.
 
     ``problems`` lists *every* problem found, each with its path, so a user can
-    fix a document in one pass rather than one error at a time.
+    fix a document in one pass rather than one error at a time. When the error
+    comes from :func:`peelkit.check`, ``violations`` holds the rule violations the
+    problems describe (with their codes, pages and lines); otherwise it is empty.
     """
 
     problems: tuple[Problem, ...]
+    violations: tuple[Violation, ...]
 
-    def __init__(self, problems: Iterable[Problem], *, source: str | None = None) -> None:
+    def __init__(
+        self,
+        problems: Iterable[Problem],
+        *,
+        source: str | None = None,
+        violations: Iterable[Violation] = (),
+    ) -> None:
         self.problems = tuple(problems)
         self.source = source
+        self.violations = tuple(violations)
         super().__init__(self._message())
 
     def _message(self) -> str:
@@ -54,7 +68,10 @@ class ValidationError(PeelkitError, ValueError):
         count = len(self.problems)
         noun = "problem" if count == 1 else "problems"
         lines = [f"{where}{count} {noun}:"]
-        lines.extend(f"  {problem}" for problem in self.problems)
+        if self.violations:
+            lines.extend(f"  {violation}" for violation in self.violations)
+        else:
+            lines.extend(f"  {problem}" for problem in self.problems)
         return "\n".join(lines)
 
 

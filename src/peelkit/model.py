@@ -8,7 +8,7 @@ cycle, carried over from an earlier cycle's inspection, or not yet graded.
 
 Everything here is frozen, slotted and hashable, and does no I/O. Invariants of a
 single object (a deadline's months are positive, a text is not blank) are checked
-on construction; rules that span objects live in :mod:`peelkit.validate`.
+on construction; rules that span objects live in :mod:`peelkit.validation`.
 
 Items that came from page text remember the 1-based ``line`` they came from, so
 messages can point at ``file:line``. The line is not part of equality and is not

@@ -62,6 +62,7 @@ __all__ = [
     "question_assessments",
     "recommendations",
     "texts",
+    "valid_assessments",
 ]
 
 Texts = st.SearchStrategy[str]
@@ -192,3 +193,136 @@ def assessments(text: Texts | None = None) -> st.SearchStrategy[Assessment]:
 def corpora(text: Texts | None = None) -> st.SearchStrategy[Corpus]:
     """A corpus of zero to four assessments."""
     return st.lists(assessments(text), max_size=4).map(Corpus)
+
+
+# -- valid assessments ------------------------------------------------------------
+
+_VALID_CYCLES = (Cycle.PEEL_2015, Cycle.PEEL_2016, Cycle.PEEL_2017, Cycle.PEEL_2018_19)
+
+
+def _findings_texts(lead: str) -> Texts:
+    """Sentences with words in them, as findings are written."""
+    return st.text(alphabet="abcdefghijklmnopqrstuvwxyz ", min_size=1, max_size=30).map(
+        lambda words: f"{lead} {words.strip() or 'act'}."
+    )
+
+
+def valid_assessments() -> st.SearchStrategy[Assessment]:
+    """Assessments that break no rule of :mod:`peelkit.rules`: a real force, a cycle
+    from 2015 to 2018/19, pillars and questions of that cycle's framework with their
+    numbers and wordings, grades on the scale and only where graded, carry-overs only
+    from earlier cycles, causes of concern (with recommendations) wherever a grade is
+    inadequate, distinct findings, and dates in the publication window.
+
+    The first pillar always has at least one question, so a test can plant a defect in
+    one. Mutate one field to make an assessment that breaks a rule.
+    """
+    from peelkit.forces import FORCES
+    from peelkit.frameworks import (
+        FrameworkPillar,
+        FrameworkQuestion,
+        framework,
+        normalise_wording,
+    )
+
+    @st.composite
+    def build(draw: st.DrawFn) -> Assessment:
+        cycle = draw(st.sampled_from(_VALID_CYCLES))
+        frame = framework(cycle)
+        earlier = [each for each in Cycle if each < cycle]
+        first, last = frame.published
+        when = st.none() | st.dates(min_value=first, max_value=last)
+
+        def judgment(graded: bool, *, inadequate: bool = True) -> Judgment:
+            scale = [g for g in frame.scale if inadequate or g is not Grade.INADEQUATE]
+            grade = draw(st.none() | st.sampled_from(scale)) if graded else None
+            provenance = draw(
+                st.sampled_from(["inspected", "carried", "not yet graded"])
+                if graded
+                else st.just("inspected")
+            )
+            if provenance == "carried":
+                return Judgment(grade, CarriedOver(draw(st.sampled_from(earlier))), draw(when))
+            if provenance == "not yet graded":
+                return Judgment(None, NOT_YET_GRADED, draw(when))
+            return Judgment(grade, INSPECTED, draw(when))
+
+        def distinct(texts: Texts, *, min_size: int = 0) -> list[str]:
+            return draw(st.lists(texts, min_size=min_size, max_size=3, unique_by=normalise_wording))
+
+        def question(known: FrameworkQuestion) -> QuestionAssessment:
+            assessed = judgment(known.graded)
+            needs_cause = assessed.grade is Grade.INADEQUATE and not assessed.carried_over
+            causes = [
+                CauseOfConcern(
+                    text,
+                    [
+                        Recommendation(words, draw(st.none() | deadlines()))
+                        for words in distinct(_findings_texts("The force should"), min_size=1)
+                    ],
+                )
+                for text in distinct(
+                    _findings_texts("We are concerned that"), min_size=1 if needs_cause else 0
+                )
+            ]
+            areas = [
+                AreaForImprovement(
+                    text,
+                    draw(st.none() | deadlines()),
+                    draw(st.none() | st.sampled_from(earlier)),
+                )
+                for text in distinct(_findings_texts("The force should improve"))
+            ]
+            return QuestionAssessment(
+                known.number,
+                draw(st.sampled_from(known.wordings)),
+                assessed,
+                areas,
+                causes,
+                detailed_findings=draw(st.booleans()),
+            )
+
+        def pillar(known: FrameworkPillar, *, min_questions: int) -> PillarAssessment:
+            chosen = (
+                draw(
+                    st.lists(
+                        st.sampled_from(known.questions),
+                        min_size=min_questions,
+                        unique_by=lambda each: each.number,
+                    )
+                )
+                if known.questions
+                else []
+            )
+            questions = [question(each) for each in sorted(chosen, key=lambda each: each.number)]
+            causes = any(each.causes_of_concern for each in questions)
+            headline = (
+                draw(st.none() | st.sampled_from(known.headline_questions))
+                if known.headline_questions
+                else None
+            )
+            return PillarAssessment(
+                known.pillar,
+                headline,
+                judgment(known.graded, inadequate=causes),
+                questions=questions,
+            )
+
+        with_questions = [each for each in frame.pillars if each.questions]
+        lead = draw(st.sampled_from(with_questions))
+        others = draw(
+            st.lists(
+                st.sampled_from([each for each in frame.pillars if each is not lead]),
+                max_size=2,
+                unique_by=lambda each: each.pillar,
+            )
+        )
+        return Assessment(
+            force=draw(st.sampled_from(FORCES)).short_name,
+            cycle=cycle,
+            pillars=[pillar(lead, min_questions=1)]
+            + [pillar(each, min_questions=0) for each in others],
+            source=draw(st.none() | st.just("page.txt")),
+        )
+
+    return build()

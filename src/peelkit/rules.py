@@ -1,0 +1,761 @@
+"""The catalogue of validation rules: what peelkit checks, each with a stable code.
+
+Codes are grouped:
+
+- ``PEEL000``–``PEEL001``: the raw ``peelkit/1`` document (only when a dict is
+  validated, or a file is checked from the command line);
+- ``PEEL002``–``PEEL019``: one assessment against its cycle's framework;
+- ``PEEL020``–``PEEL029``: across the assessments of a corpus.
+
+Every rule is documented, with a failing and a passing example, in
+``docs/rules.md``; a test keeps the two in step. Codes are never reused.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+import re
+from collections.abc import Iterator
+from typing import Any
+
+import attrs
+
+from peelkit.corpus import Corpus
+from peelkit.errors import Problem
+from peelkit.forces import UnknownForceError, force, try_force
+from peelkit.frameworks import (
+    Framework,
+    FrameworkPillar,
+    FrameworkQuestion,
+    closest_questions,
+    find_headline,
+    find_question,
+    framework,
+    normalise_wording,
+)
+from peelkit.model import (
+    Assessment,
+    CarriedOver,
+    Cycle,
+    Grade,
+    Judgment,
+    NotYetGraded,
+    PillarAssessment,
+    QuestionAssessment,
+)
+from peelkit.provenance import Break, CorpusIndex, resolve
+from peelkit.violation import Finding, Rule, Scope, Severity
+
+__all__ = ["RULES", "rule"]
+
+_ERROR, _WARNING = Severity.ERROR, Severity.WARNING
+_Findings = Iterator[Finding]
+
+
+# -- helpers ------------------------------------------------------------------------
+
+
+def _q(text: str) -> str:
+    """Quote a published text for a message, shortened if long."""
+    shown = text if len(text) <= 90 else text[:87] + "..."
+    return f"'{shown}'"
+
+
+def _scale(frame: Framework) -> str:
+    return ", ".join(grade.value for grade in reversed(frame.scale))
+
+
+def _judgments(
+    assessment: Assessment,
+) -> Iterator[tuple[str, PillarAssessment, QuestionAssessment | None, Judgment]]:
+    """Every judgment with its path: each pillar's own, then its questions'."""
+    for i, pillar in enumerate(assessment.pillars):
+        yield f"$.pillars[{i}].judgment", pillar, None, pillar.judgment
+        for j, question in enumerate(pillar.questions):
+            yield f"$.pillars[{i}].questions[{j}].judgment", pillar, question, question.judgment
+
+
+def _questions(
+    assessment: Assessment,
+) -> Iterator[tuple[str, PillarAssessment, FrameworkPillar, QuestionAssessment]]:
+    """Every question of a pillar the cycle's framework has, with its path."""
+    frame = framework(assessment.cycle)
+    for i, pillar in enumerate(assessment.pillars):
+        known = frame.pillar(pillar.pillar)
+        if known is None:
+            continue
+        for j, question in enumerate(pillar.questions):
+            yield f"$.pillars[{i}].questions[{j}]", pillar, known, question
+
+
+def _framework_question(
+    cycle: Cycle, pillar: PillarAssessment, question: QuestionAssessment
+) -> FrameworkQuestion | None:
+    """The framework's question this one is: by number if it has one, else by wording."""
+    if question.number is not None:
+        return framework(cycle).question(pillar.pillar, question.number)
+    return find_question(cycle, question.text, pillar.pillar)
+
+
+def _numbers(known: FrameworkPillar) -> str:
+    numbers = sorted(question.number for question in known.questions)
+    if numbers == list(range(numbers[0], numbers[-1] + 1)):
+        return f"a number from {numbers[0]} to {numbers[-1]}"
+    return "one of " + ", ".join(map(str, numbers))
+
+
+# -- raw documents ------------------------------------------------------------------
+
+
+def _document(problem: Problem) -> bool:
+    return True
+
+
+def _no_model_check(_: Any) -> _Findings:
+    return iter(())
+
+
+_CYCLE_PATH = re.compile(r"(^\$|\])\.cycle$|\.from_cycle$|\.carried_over_from$")
+
+
+def _unknown_cycle(problem: Problem) -> bool:
+    return bool(_CYCLE_PATH.search(problem.path)) and "is not a cycle" in problem.message
+
+
+_ITEM_PATH = re.compile(r"\.(areas_for_improvement|causes_of_concern|recommendations)\[\d+\]$")
+
+
+def _blank_item(problem: Problem) -> bool:
+    return bool(_ITEM_PATH.search(problem.path)) and "must not be blank" in problem.message
+
+
+# -- assessment rules -----------------------------------------------------------------
+
+
+def _unknown_force(assessment: Assessment) -> _Findings:
+    if try_force(assessment.force) is not None:
+        return
+    try:
+        force(assessment.force)
+    except UnknownForceError as error:
+        hint = (
+            "; did you mean " + " or ".join(repr(name) for name in error.suggestions) + "?"
+            if error.suggestions
+            else "; expected the name of one of them, such as 'Kent' or 'Devon and Cornwall'"
+        )
+        yield Finding(
+            "$.force",
+            f"{assessment.force!r} is not one of the 43 territorial forces of England "
+            f"and Wales{hint}",
+        )
+
+
+def _carried_not_earlier(assessment: Assessment) -> _Findings:
+    cycle = assessment.cycle
+    for path, _, _, judgment in _judgments(assessment):
+        provenance = judgment.provenance
+        if isinstance(provenance, CarriedOver) and provenance.from_cycle >= cycle:
+            yield Finding(
+                f"{path}.provenance.from_cycle",
+                f"carried over from {provenance.from_cycle}, which is not earlier than this "
+                f"assessment's cycle ({cycle}); a judgment can only stand from an earlier "
+                "cycle's inspection",
+            )
+    for i, pillar in enumerate(assessment.pillars):
+        for j, question in enumerate(pillar.questions):
+            for k, area in enumerate(question.areas_for_improvement):
+                source = area.carried_over_from
+                if source is not None and source >= cycle:
+                    yield Finding(
+                        f"$.pillars[{i}].questions[{j}].areas_for_improvement[{k}]"
+                        ".carried_over_from",
+                        f"area for improvement carried over from {source}, which is not "
+                        f"earlier than this assessment's cycle ({cycle})",
+                    )
+
+
+def _grade_off_scale(assessment: Assessment) -> _Findings:
+    frame = framework(assessment.cycle)
+    for path, _, _, judgment in _judgments(assessment):
+        grade = judgment.grade
+        if grade is not None and grade not in frame.scale:
+            note = " ('adequate' was first used in 2021/22)" if grade is Grade.ADEQUATE else ""
+            yield Finding(
+                f"{path}.grade",
+                f"grade {grade.value!r} is not on the {frame.cycle} scale{note}; "
+                f"expected one of {_scale(frame)}",
+            )
+
+
+def _grade_on_ungraded(assessment: Assessment) -> _Findings:
+    frame = framework(assessment.cycle)
+    for path, pillar, question, judgment in _judgments(assessment):
+        if judgment.grade is None:
+            continue
+        if question is None:
+            known_pillar = frame.pillar(pillar.pillar)
+            if known_pillar is not None and not known_pillar.graded:
+                yield Finding(
+                    f"{path}.grade",
+                    f"the {frame.cycle} framework gives {pillar.pillar} no overall grade, "
+                    f"but this pillar is graded {judgment.grade.value!r}; expected no grade",
+                )
+            continue
+        known = _framework_question(frame.cycle, pillar, question)
+        if known is not None and not known.graded:
+            yield Finding(
+                f"{path}.grade",
+                f"{known.pillar} question {known.number} of {frame.cycle} "
+                f"({_q(known.wording)}) is not graded, but this judgment has grade "
+                f"{judgment.grade.value!r}; expected no grade",
+            )
+
+
+def _pillar_not_in_framework(assessment: Assessment) -> _Findings:
+    frame = framework(assessment.cycle)
+    names = ", ".join(pillar.pillar.value for pillar in frame.pillars)
+    for i, pillar in enumerate(assessment.pillars):
+        if frame.pillar(pillar.pillar) is None:
+            yield Finding(
+                f"$.pillars[{i}].pillar",
+                f"the {frame.cycle} framework has no {pillar.pillar} pillar; "
+                f"expected one of {names}",
+            )
+
+
+def _unknown_wording(assessment: Assessment) -> _Findings:
+    cycle = assessment.cycle
+    for path, pillar, known, question in _questions(assessment):
+        if not known.questions or find_question(cycle, question.text) is not None:
+            continue
+        close = closest_questions(cycle, question.text, pillar.pillar, n=1)
+        hint = (
+            f"; did you mean question {close[0].number}, {_q(close[0].wording)}?"
+            if close
+            else f"; expected one of the {len(known.questions)} {pillar.pillar} questions "
+            f"of {cycle}"
+        )
+        yield Finding(
+            f"{path}.text",
+            f"the wording {_q(question.text)} is not a {pillar.pillar} question of the "
+            f"{cycle} framework{hint}",
+        )
+    frame = framework(cycle)
+    for i, pillar in enumerate(assessment.pillars):
+        known_pillar = frame.pillar(pillar.pillar)
+        headline = pillar.headline_question
+        if headline is None or known_pillar is None or not known_pillar.headline_questions:
+            continue
+        if find_headline(cycle, headline) is None:
+            similar = difflib.get_close_matches(headline, known_pillar.headline_questions, n=1)
+            hint = f"; did you mean {_q(similar[0])}?" if similar else ""
+            yield Finding(
+                f"$.pillars[{i}].headline_question",
+                f"the headline question {_q(headline)} is not the {pillar.pillar} headline "
+                f"of the {cycle} framework{hint}",
+            )
+
+
+def _wrong_pillar(assessment: Assessment) -> _Findings:
+    cycle = assessment.cycle
+    for path, pillar, _, question in _questions(assessment):
+        found = find_question(cycle, question.text)
+        if found is not None and found.pillar is not pillar.pillar:
+            yield Finding(
+                f"{path}.text",
+                f"this is {found.pillar} question {found.number} of the {cycle} framework, "
+                f"but it is under {pillar.pillar}; expected it under the {found.pillar} pillar",
+            )
+    frame = framework(cycle)
+    for i, pillar in enumerate(assessment.pillars):
+        headline = pillar.headline_question
+        if headline is None or frame.pillar(pillar.pillar) is None:
+            continue
+        owner = find_headline(cycle, headline)
+        if owner is not None and owner is not pillar.pillar:
+            yield Finding(
+                f"$.pillars[{i}].headline_question",
+                f"this is the {owner} headline question of {cycle}, but it heads the "
+                f"{pillar.pillar} pillar; expected it under the {owner} pillar",
+            )
+
+
+def _duplicate_number(assessment: Assessment) -> _Findings:
+    for i, pillar in enumerate(assessment.pillars):
+        first: dict[int, int] = {}
+        for j, question in enumerate(pillar.questions):
+            if question.number is None:
+                continue
+            if question.number in first:
+                yield Finding(
+                    f"$.pillars[{i}].questions[{j}].number",
+                    f"question number {question.number} is used twice in this pillar (first "
+                    f"at $.pillars[{i}].questions[{first[question.number]}]); "
+                    "expected each question once",
+                )
+            else:
+                first[question.number] = j
+
+
+def _number_out_of_range(assessment: Assessment) -> _Findings:
+    cycle = assessment.cycle
+    for path, pillar, known, question in _questions(assessment):
+        number = question.number
+        if number is None or not known.questions or known.question(number) is not None:
+            continue
+        yield Finding(
+            f"{path}.number",
+            f"the {cycle} framework has no {pillar.pillar} question {number}; expected "
+            f"{_numbers(known)}",
+        )
+
+
+def _number_disagrees(assessment: Assessment) -> _Findings:
+    cycle = assessment.cycle
+    for path, pillar, _, question in _questions(assessment):
+        if question.number is None:
+            continue
+        found = find_question(cycle, question.text, pillar.pillar)
+        if found is not None and found.number != question.number:
+            yield Finding(
+                f"{path}.number",
+                f"question {question.number} has the wording of {pillar.pillar} question "
+                f"{found.number} of {cycle} ({_q(found.wording)}); expected number "
+                f"{found.number}, or a different wording",
+            )
+
+
+def _is_empty(text: str) -> bool:
+    return not any(character.isalnum() for character in text)
+
+
+def _items(
+    assessment: Assessment,
+) -> Iterator[tuple[str, str, list[tuple[str, str]]]]:
+    """Each list of findings with its noun and ``(path, text)`` entries."""
+    for i, pillar in enumerate(assessment.pillars):
+        for j, question in enumerate(pillar.questions):
+            base = f"$.pillars[{i}].questions[{j}]"
+            yield (
+                "area for improvement",
+                "areas for improvement",
+                [
+                    (f"{base}.areas_for_improvement[{k}]", area.text)
+                    for k, area in enumerate(question.areas_for_improvement)
+                ],
+            )
+            yield (
+                "cause of concern",
+                "causes of concern",
+                [
+                    (f"{base}.causes_of_concern[{k}]", cause.text)
+                    for k, cause in enumerate(question.causes_of_concern)
+                ],
+            )
+            for k, cause in enumerate(question.causes_of_concern):
+                yield (
+                    "recommendation",
+                    "recommendations",
+                    [
+                        (f"{base}.causes_of_concern[{k}].recommendations[{m}]", item.text)
+                        for m, item in enumerate(cause.recommendations)
+                    ],
+                )
+
+
+def _empty_item(assessment: Assessment) -> _Findings:
+    for noun, _, entries in _items(assessment):
+        for path, text in entries:
+            if _is_empty(text):
+                yield Finding(
+                    f"{path}.text",
+                    f"this {noun} has no words ({_q(text)}); expected the text the "
+                    "inspectorate published",
+                )
+
+
+def _duplicate_item(assessment: Assessment) -> _Findings:
+    for noun, plural, entries in _items(assessment):
+        first: dict[str, str] = {}
+        for path, text in entries:
+            key = normalise_wording(text)
+            if key in first:
+                yield Finding(
+                    f"{path}.text",
+                    f"this {noun} repeats the one at {first[key]}; expected the "
+                    f"{plural} of a question to differ",
+                )
+            else:
+                first[key] = path
+
+
+def _inadequate_without_cause(assessment: Assessment) -> _Findings:
+    for i, pillar in enumerate(assessment.pillars):
+        causes = any(question.causes_of_concern for question in pillar.questions)
+        judgment = pillar.judgment
+        if judgment.grade is Grade.INADEQUATE and not judgment.carried_over and not causes:
+            yield Finding(
+                f"$.pillars[{i}].judgment.grade",
+                f"{pillar.pillar} is graded inadequate but none of its questions has a "
+                "cause of concern; an inadequate grade comes with causes of concern",
+            )
+        for j, question in enumerate(pillar.questions):
+            judgment = question.judgment
+            if (
+                judgment.grade is Grade.INADEQUATE
+                and not judgment.carried_over
+                and not question.causes_of_concern
+            ):
+                yield Finding(
+                    f"$.pillars[{i}].questions[{j}].judgment.grade",
+                    "this question is graded inadequate but has no cause of concern; an "
+                    "inadequate grade comes with causes of concern",
+                )
+
+
+def _cause_without_recommendation(assessment: Assessment) -> _Findings:
+    for i, pillar in enumerate(assessment.pillars):
+        for j, question in enumerate(pillar.questions):
+            for k, cause in enumerate(question.causes_of_concern):
+                if not cause.recommendations:
+                    yield Finding(
+                        f"$.pillars[{i}].questions[{j}].causes_of_concern[{k}].recommendations",
+                        "this cause of concern has no recommendation; the inspectorate always "
+                        "makes one or more recommendations with a cause of concern",
+                    )
+
+
+def _date_outside_window(assessment: Assessment) -> _Findings:
+    frame = framework(assessment.cycle)
+    first, last = frame.published
+    for path, _, _, judgment in _judgments(assessment):
+        date = judgment.last_updated
+        if date is not None and not frame.within_publication_window(date):
+            yield Finding(
+                f"{path}.last_updated",
+                f"last updated {date.isoformat()}, outside the {frame.cycle} publication "
+                f"window ({first.isoformat()} to {last.isoformat()}); check the date and "
+                "the cycle",
+            )
+
+
+def _graded_not_yet_graded(assessment: Assessment) -> _Findings:
+    for path, _, _, judgment in _judgments(assessment):
+        if isinstance(judgment.provenance, NotYetGraded) and judgment.grade is not None:
+            yield Finding(
+                f"{path}.grade",
+                f"this judgment is marked not yet graded but has grade "
+                f"{judgment.grade.value!r}; expected no grade, or a provenance of "
+                "'inspected' or 'carried_over'",
+            )
+
+
+# -- corpus rules ---------------------------------------------------------------------
+
+
+def _carried_judgments(
+    corpus: Corpus,
+) -> Iterator[tuple[Assessment, str, PillarAssessment, int | str | None, Judgment]]:
+    """Every carried-over judgment of the corpus, with how :func:`resolve` names it."""
+    for i, assessment in enumerate(corpus):
+        for path, pillar, question, judgment in _judgments(assessment):
+            if not judgment.carried_over:
+                continue
+            name: int | str | None = None
+            if question is not None:
+                name = question.number if question.number is not None else question.text
+            yield assessment, f"$.assessments[{i}]{path[1:]}", pillar, name, judgment
+
+
+def _what(assessment: Assessment, cycle: Cycle, pillar: PillarAssessment, name: object) -> str:
+    subject = f"{pillar.pillar} question {name}" if name is not None else f"{pillar.pillar}"
+    return f"{assessment.force}'s {cycle} {subject}"
+
+
+def _chain_disagrees(corpus: Corpus) -> _Findings:
+    index = CorpusIndex(corpus)
+    for assessment, path, pillar, name, judgment in _carried_judgments(corpus):
+        if judgment.grade is None:
+            continue
+        found = resolve(index, assessment.force, assessment.cycle, pillar.pillar, name)
+        if found is None:  # pragma: no cover - the judgment is in the corpus it indexes
+            continue
+        for step in found.steps[1:]:
+            grade = step.judgment.grade
+            if grade is None:
+                continue
+            if grade is not judgment.grade:
+                chain = " → ".join(str(s.cycle) for s in found.steps[: found.steps.index(step) + 1])
+                yield Finding(
+                    f"{path}.grade",
+                    f"this judgment is carried over with grade {judgment.grade.value!r}, but "
+                    f"following {chain}, the {step.cycle} judgment it stands from (at "
+                    f"{step.path}) is {grade.value!r}; a carried-over grade must match",
+                )
+            break
+
+
+def _chain_source_missing(corpus: Corpus) -> _Findings:
+    index = CorpusIndex(corpus)
+    for assessment, path, pillar, name, _ in _carried_judgments(corpus):
+        found = resolve(index, assessment.force, assessment.cycle, pillar.pillar, name)
+        if found is None or len(found.steps) > 2:  # pragma: no cover - see above
+            continue
+        source = found.broken_at
+        if found.broken is Break.NO_QUESTION and len(found.steps) == 1:
+            yield Finding(
+                f"{path}.provenance",
+                f"carried over from {source}, but the corpus's {source} "
+                f"{pillar.pillar} assessment of {assessment.force} has no such question; "
+                "expected the question the judgment stands from",
+            )
+        elif found.broken is Break.NOT_INSPECTED and len(found.steps) == 2:
+            yield Finding(
+                f"{path}.provenance",
+                f"carried over from {source}, but in {source} that judgment was not yet "
+                f"graded (at {found.origin.path}); expected an inspection to stand from",
+            )
+
+
+def _versions_disagree(corpus: Corpus) -> _Findings:
+    for entries in CorpusIndex(corpus).groups():
+        first_path, first = entries[0]
+        for path, pillar in entries[1:]:
+            if pillar == first:
+                continue
+            where, mine, theirs = _first_difference(pillar, first, "")
+            yield Finding(
+                path,
+                f"another assessment of the same force, cycle and pillar (at {first_path}) "
+                f"disagrees with this one at {where or 'the pillar'}: {_show(mine)} here, "
+                f"{_show(theirs)} there; expected one version of the facts",
+            )
+
+
+def _show(value: object) -> str:
+    if value is None:
+        return "nothing"
+    if isinstance(value, (str, int)) and not isinstance(value, bool):
+        return repr(value)
+    if isinstance(value, (Grade, Cycle)):
+        return repr(value.value)
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, tuple):
+        return f"{len(value)} item{'s' if len(value) != 1 else ''}"
+    return repr(value)
+
+
+def _first_difference(mine: object, theirs: object, path: str) -> tuple[str, object, object]:
+    """The path (relative, ``.judgment.grade``) and values of the first difference."""
+    if type(mine) is not type(theirs):
+        return path, mine, theirs
+    if attrs.has(type(mine)):
+        for field in attrs.fields(type(mine)):  # type: ignore[arg-type]
+            if not field.eq:
+                continue
+            a, b = getattr(mine, field.name), getattr(theirs, field.name)
+            if a != b:
+                return _first_difference(a, b, f"{path}.{field.name}")
+        return path, mine, theirs  # pragma: no cover - called only on unequal values
+    if isinstance(mine, tuple) and isinstance(theirs, tuple):
+        if len(mine) != len(theirs):
+            return path, mine, theirs
+        for k, (a, b) in enumerate(zip(mine, theirs, strict=True)):
+            if a != b:
+                return _first_difference(a, b, f"{path}[{k}]")
+    return path, mine, theirs
+
+
+# -- the catalogue --------------------------------------------------------------------
+
+RULES: tuple[Rule, ...] = (
+    Rule(
+        "PEEL000",
+        _ERROR,
+        "The document is not a well-formed peelkit/1 document.",
+        _no_model_check,
+        "Nothing else can be checked until the document loads; every problem is listed "
+        "with its path so it can be fixed in one pass.",
+        claims=_document,
+    ),
+    Rule(
+        "PEEL001",
+        _ERROR,
+        "A cycle (of the assessment, or of a carried-over judgment) is not a PEEL cycle.",
+        _no_model_check,
+        "A cycle that does not exist has no framework to check against, and a judgment "
+        "carried over from it has no inspection behind it.",
+        claims=_unknown_cycle,
+    ),
+    Rule(
+        "PEEL002",
+        _ERROR,
+        "The force is not one of the 43 territorial forces.",
+        _unknown_force,
+        "An unrecognised force name (often a typo) splits one force's history in two "
+        "and hides it from queries by force.",
+    ),
+    Rule(
+        "PEEL003",
+        _ERROR,
+        "A judgment or area for improvement is carried over from a cycle that is not "
+        "earlier than the assessment's.",
+        _carried_not_earlier,
+        "A carried-over judgment stands from an earlier inspection; one that claims a "
+        "same or later cycle breaks the provenance chain and cannot be followed.",
+    ),
+    Rule(
+        "PEEL004",
+        _ERROR,
+        "A grade is not on the cycle's grading scale.",
+        _grade_off_scale,
+        "The scale had four tiers until 2018/19; 'adequate' exists only from 2021/22. "
+        "An off-scale grade is a transcription error that would be quoted as fact.",
+    ),
+    Rule(
+        "PEEL005",
+        _ERROR,
+        "A question or pillar the framework does not grade has a grade.",
+        _grade_on_ungraded,
+        "Some questions (2018/19 effectiveness question 5, specialist capabilities) and "
+        "pillars (2014 effectiveness) were assessed without a grade; a grade there was "
+        "never given by the inspectorate.",
+    ),
+    Rule(
+        "PEEL006",
+        _ERROR,
+        "A pillar is not part of the cycle's framework.",
+        _pillar_not_in_framework,
+        "Leadership was assessed only in 2015 and 2016, and the areas of policing exist "
+        "only from 2021/22; such a pillar elsewhere means the cycle or pillar is wrong.",
+    ),
+    Rule(
+        "PEEL007",
+        _WARNING,
+        "A question's (or pillar headline's) wording is not in the cycle's framework; "
+        "the closest wording is suggested.",
+        _unknown_wording,
+        "Wordings are how questions are matched across cycles; an unknown wording is "
+        "often a typo or a wording from another cycle. It is a warning because the "
+        "frameworks do not know every published variant.",
+    ),
+    Rule(
+        "PEEL008",
+        _ERROR,
+        "A question (or headline) belongs to another pillar of the cycle's framework.",
+        _wrong_pillar,
+        "A question filed under the wrong pillar gives that pillar's findings to the "
+        "wrong part of the inspection.",
+    ),
+    Rule(
+        "PEEL009",
+        _ERROR,
+        "Two questions of a pillar have the same number.",
+        _duplicate_number,
+        "Each question of a pillar appears once; a repeated number makes 'question 2' "
+        "ambiguous and double-counts its findings.",
+    ),
+    Rule(
+        "PEEL010",
+        _ERROR,
+        "A question number is outside the framework's range for the pillar.",
+        _number_out_of_range,
+        "The framework lists the questions of each pillar; a number it does not have "
+        "cannot be compared across forces or cycles.",
+    ),
+    Rule(
+        "PEEL011",
+        _ERROR,
+        "A question's number disagrees with its wording.",
+        _number_disagrees,
+        "When the wording is another question's, either the number or the text is "
+        "wrong, and queries by number would return the wrong findings.",
+    ),
+    Rule(
+        "PEEL012",
+        _ERROR,
+        "An area for improvement, cause of concern or recommendation is empty.",
+        _empty_item,
+        "A finding with no words (just a bullet or a dash) is a parsing slip; it would "
+        "be counted as a finding that says nothing.",
+        claims=_blank_item,
+    ),
+    Rule(
+        "PEEL013",
+        _ERROR,
+        "An area for improvement, cause of concern or recommendation is repeated.",
+        _duplicate_item,
+        "A repeated finding is double-counted in every table of findings.",
+    ),
+    Rule(
+        "PEEL014",
+        _WARNING,
+        "An inadequate grade has no cause of concern.",
+        _inadequate_without_cause,
+        "The inspectorate grades inadequate where it has causes of concern; one missing "
+        "usually means it was not captured. Carried-over grades are exempt: their "
+        "causes belong to the earlier report.",
+    ),
+    Rule(
+        "PEEL015",
+        _ERROR,
+        "A cause of concern has no recommendation.",
+        _cause_without_recommendation,
+        "'A cause of concern will always be accompanied by one or more recommendations' "
+        "(HMICFRS glossary).",
+    ),
+    Rule(
+        "PEEL016",
+        _WARNING,
+        "A last-updated date falls outside the cycle's publication window.",
+        _date_outside_window,
+        "A date outside the window usually means the wrong cycle or a mistyped date; "
+        "it is a warning because pages are sometimes corrected after publication.",
+    ),
+    Rule(
+        "PEEL017",
+        _ERROR,
+        "A judgment marked not yet graded has a grade.",
+        _graded_not_yet_graded,
+        "'Not yet graded' and a grade contradict each other; one of them is wrong.",
+    ),
+    Rule(
+        "PEEL020",
+        _ERROR,
+        "A carried-over grade disagrees with the judgment it stands from.",
+        _chain_disagrees,
+        "A carried-over judgment repeats an earlier inspection's grade; following the "
+        "chain (2018/19 → 2017 → 2016), every grade given must agree.",
+        scope=Scope.CORPUS,
+    ),
+    Rule(
+        "PEEL021",
+        _WARNING,
+        "A carried-over judgment's source, though in the corpus, holds no inspection of "
+        "that question.",
+        _chain_source_missing,
+        "When the source cycle's assessment is present, the judgment should be found "
+        "there; if not, the year, pillar or question is probably wrong. Nothing is said "
+        "when the source assessment is simply not in the corpus.",
+        scope=Scope.CORPUS,
+    ),
+    Rule(
+        "PEEL022",
+        _ERROR,
+        "Two assessments of the same force, cycle and pillar disagree.",
+        _versions_disagree,
+        "A corpus keeps every version it is given; two that differ cannot both be the "
+        "published facts.",
+        scope=Scope.CORPUS,
+    ),
+)
+"""Every built-in rule, in code order."""
+
+_BY_CODE = {each.code: each for each in RULES}
+
+
+def rule(code: str) -> Rule:
+    """The built-in rule with ``code``; :class:`KeyError` if there is none."""
+    return _BY_CODE[code]
