@@ -28,6 +28,7 @@ from peelkit.frameworks import (
 from peelkit.load import load
 from peelkit.model import (
     INSPECTED,
+    NOT_GRADED,
     NOT_YET_GRADED,
     AreaForImprovement,
     Assessment,
@@ -40,6 +41,7 @@ from peelkit.model import (
     Immediately,
     Inspected,
     Judgment,
+    NotGraded,
     NotYetGraded,
     Pillar,
     PillarAssessment,
@@ -56,6 +58,7 @@ __all__ = [
     "FORMAT",
     "FRAMEWORKS",
     "INSPECTED",
+    "NOT_GRADED",
     "NOT_YET_GRADED",
     "AreaForImprovement",
     "Assessment",
@@ -73,6 +76,7 @@ __all__ = [
     "Immediately",
     "Inspected",
     "Judgment",
+    "NotGraded",
     "NotYetGraded",
     "ParseError",
     "PeelkitError",
