@@ -463,6 +463,12 @@ class Assessment:
                 return assessed
         return None
 
+    def _repr_html_(self) -> str:
+        """A compact table for notebooks: each pillar's and question's grade, escaped."""
+        from peelkit._html import assessment_html
+
+        return assessment_html(self)
+
     def merge(self, *others: Assessment) -> Assessment:
         """One assessment holding the pillars of this one and ``others``, in order.
 

@@ -122,7 +122,7 @@ def areas_for_improvement(text: Texts | None = None) -> st.SearchStrategy[AreaFo
     """An area for improvement, perhaps with a deadline, perhaps carried over."""
     return st.builds(
         AreaForImprovement,
-        text or texts(),
+        text if text is not None else texts(),
         st.none() | deadlines(),
         st.none() | cycles(),
     )
@@ -130,21 +130,21 @@ def areas_for_improvement(text: Texts | None = None) -> st.SearchStrategy[AreaFo
 
 def recommendations(text: Texts | None = None) -> st.SearchStrategy[Recommendation]:
     """A recommendation, perhaps with a deadline."""
-    return st.builds(Recommendation, text or texts(), st.none() | deadlines())
+    return st.builds(Recommendation, text if text is not None else texts(), st.none() | deadlines())
 
 
 def causes_of_concern(text: Texts | None = None) -> st.SearchStrategy[CauseOfConcern]:
     """A cause of concern with zero to three recommendations."""
     return st.builds(
         CauseOfConcern,
-        text or texts(),
+        text if text is not None else texts(),
         st.lists(recommendations(text), max_size=3).map(tuple),
     )
 
 
 def question_assessments(text: Texts | None = None) -> st.SearchStrategy[QuestionAssessment]:
     """The assessment of one question, with all its findings."""
-    words = text or texts()
+    words = text if text is not None else texts()
     return st.builds(
         QuestionAssessment,
         st.none() | st.integers(min_value=1, max_value=12),
@@ -161,10 +161,10 @@ def pillar_assessments(
     text: Texts | None = None, pillar: st.SearchStrategy[Pillar] | None = None
 ) -> st.SearchStrategy[PillarAssessment]:
     """One pillar: headline question and judgment, summary and questions."""
-    words = text or texts()
+    words = text if text is not None else texts()
     return st.builds(
         PillarAssessment,
-        pillar or pillars(),
+        pillar if pillar is not None else pillars(),
         st.none() | words,
         judgments(),
         st.lists(words, max_size=3).map(tuple),
@@ -174,7 +174,7 @@ def pillar_assessments(
 
 def assessments(text: Texts | None = None) -> st.SearchStrategy[Assessment]:
     """One force in one cycle, with up to three distinct pillars."""
-    words = text or texts()
+    words = text if text is not None else texts()
 
     @st.composite
     def build(draw: st.DrawFn) -> Assessment:
