@@ -7,9 +7,9 @@ in ``docs/tables.md`` and kept stable.
 
 The corpus builds its :class:`Index` on the first query and keeps it: every
 judgment and area for improvement as a row, and the ids of the rows for each
-force, cycle, pillar, question number and grade. A selective query starts from
-the smallest of the id lists its filters pick and tests the other filters on
-those rows only.
+force, cycle, pillar, question number and grade. A selective query intersects
+the id sets its filters pick (walking the smallest) and tests a text filter on
+the rows left only.
 
 Filters take enum members or the published words (``grade="requires
 improvement"``, ``cycle="2018"``), a force by any alias (``force="the Met"``), or
@@ -22,6 +22,7 @@ from __future__ import annotations
 import datetime as dt
 import enum
 import functools
+import gc
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING, Any, Generic, Literal, TypeVar, overload
 
@@ -343,19 +344,22 @@ def _common(
     return filters
 
 
-def _select(
-    rows: tuple[Row, ...], keys: dict[tuple[str, object], list[int]], filters: list[_Filter]
-) -> tuple[Row, ...]:
-    """The rows passing every filter, in order: the smallest indexed id list, then tests."""
+def _select(index: Index, table: str, filters: list[_Filter]) -> tuple[Any, ...]:
+    """The rows passing every filter, in order.
+
+    The id sets of the indexed filters are intersected (a set intersection walks
+    the smaller set), the ids sorted back into corpus order, and only those rows
+    are tested against the filters without an index (text search).
+    """
+    rows: tuple[Any, ...] = index.judgments if table == "judgments" else index.areas
     indexed = [f for f in filters if f.keys is not None]
-    if not indexed:
-        return tuple(row for row in rows if all(f.test(row) for f in filters))
-    sizes = [sum(len(keys.get(key, ())) for key in f.keys or ()) for f in indexed]
-    start = indexed[sizes.index(min(sizes))]
-    rest = [f for f in filters if f is not start]
-    lists = [keys.get(key, []) for key in start.keys or ()]
-    ids: Iterable[int] = lists[0] if len(lists) == 1 else sorted({i for ids in lists for i in ids})
-    picked = [rows[i] for i in ids]
+    rest = [f for f in filters if f.keys is None]
+    if indexed:
+        sets = sorted((index.ids(table, f.keys or ()) for f in indexed), key=len)
+        chosen = sets[0].intersection(*sets[1:]) if len(sets) > 1 else sets[0]
+        picked = [rows[i] for i in sorted(chosen)]
+    else:
+        picked = list(rows)
     for f in rest:
         test = f.test
         picked = [row for row in picked if test(row)]
@@ -381,6 +385,8 @@ def _resolve(
     """
     force_key, cycle, pillar, number = key
     grade = judgment.grade
+    if type(judgment.provenance) is not CarriedOver:
+        return grade, cycle
     current = judgment
     seen = {cycle}
     while isinstance(current.provenance, CarriedOver):
@@ -403,9 +409,20 @@ class Index:
     Built once per corpus, on its first query (see :attr:`peelkit.Corpus.query_index`).
     """
 
-    __slots__ = ("_raw_forces", "area_keys", "areas", "judgment_keys", "judgments")
+    __slots__ = ("_raw_forces", "_sets", "area_keys", "areas", "judgment_keys", "judgments")
 
     def __init__(self, assessments: Sequence[Assessment]) -> None:
+        # Building makes many small objects and no cycles; the cyclic collector
+        # would walk them all again and again, so it is paused meanwhile.
+        paused = gc.isenabled()
+        gc.disable()
+        try:
+            self._build(assessments)
+        finally:
+            if paused:
+                gc.enable()
+
+    def _build(self, assessments: Sequence[Assessment]) -> None:
         places: list[tuple[str, Assessment, PillarAssessment, QuestionAssessment | None]] = []
         lookup: dict[_Key, Judgment] = {}
         raw_forces: set[str] = set()
@@ -422,6 +439,7 @@ class Index:
                         lookup[key] = judgment
                     places.append((name, assessment, pillar, question))
         self._raw_forces = frozenset(raw_forces)
+        self._sets: dict[tuple[str, tuple[str, object]], frozenset[int]] = {}
         self.judgments: tuple[JudgmentRow, ...] = tuple(
             _judgment_row(name, assessment, pillar, question, lookup)
             for name, assessment, pillar, question in places
@@ -453,6 +471,19 @@ class Index:
                 ("has_deadline", row.deadline is not None),
             ),
         )
+
+    def ids(self, table: str, keys: Sequence[tuple[str, object]]) -> frozenset[int]:
+        """The ids of the rows of ``table`` having any of ``keys``; each key's set is
+        made on first use and kept."""
+        found = [self._set(table, key) for key in keys]
+        return found[0] if len(found) == 1 else frozenset().union(*found)
+
+    def _set(self, table: str, key: tuple[str, object]) -> frozenset[int]:
+        cached = self._sets.get((table, key))
+        if cached is None:
+            lists = self.judgment_keys if table == "judgments" else self.area_keys
+            cached = self._sets[table, key] = frozenset(lists.get(key, ()))
+        return cached
 
     def knows_force(self, name: str) -> bool:
         """Whether ``name`` is a force name used in the corpus as it stands."""
@@ -554,7 +585,7 @@ def judgments(
                 "carried_over", carried_over, lambda row: row.carried_over_from is not None
             )
         )
-    return Rows(JudgmentRow, _select(index.judgments, index.judgment_keys, filters))
+    return Rows(JudgmentRow, _select(index, "judgments", filters))
 
 
 def areas_for_improvement(
@@ -583,7 +614,7 @@ def areas_for_improvement(
         filters.append(
             _flag_filter("has_deadline", has_deadline, lambda row: row.deadline is not None)
         )
-    return Rows(AreaForImprovementRow, _select(index.areas, index.area_keys, filters))
+    return Rows(AreaForImprovementRow, _select(index, "areas", filters))
 
 
 def history(
