@@ -301,3 +301,8 @@ def test_inspected_default_is_not_carried_over(chain: Corpus) -> None:
     row = chain.judgments(force="Met", cycle="2017")[0]
     assert row.provenance == INSPECTED
     assert row.carried_over_from is None
+
+
+def test_a_queried_corpus_still_round_trips_through_json(chain: Corpus) -> None:
+    chain.judgments()
+    assert peelkit.from_json(peelkit.to_json(chain)) == chain

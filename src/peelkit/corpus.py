@@ -16,13 +16,13 @@ import attrs
 
 from peelkit.forces import try_force
 from peelkit.model import Assessment, Cycle
+from peelkit.query import Index  # one way: query never imports corpus at run time
 
 if TYPE_CHECKING:
     from peelkit.query import (
         AreaForImprovementRow,
         CompareRow,
         Grid,
-        Index,
         JudgmentRow,
         Rows,
     )
@@ -82,8 +82,6 @@ class Corpus(Sequence[Assessment]):
     @functools.cached_property
     def query_index(self) -> Index:
         """Every judgment and area for improvement as rows, indexed; built on first use."""
-        from peelkit.query import Index
-
         return Index(self.assessments)
 
     def judgments(
