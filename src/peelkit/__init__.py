@@ -29,6 +29,7 @@ from peelkit.frameworks import (
 from peelkit.loading import load
 from peelkit.model import (
     INSPECTED,
+    NOT_GRADED,
     NOT_YET_GRADED,
     AreaForImprovement,
     Assessment,
@@ -41,6 +42,7 @@ from peelkit.model import (
     Immediately,
     Inspected,
     Judgment,
+    NotGraded,
     NotYetGraded,
     Pillar,
     PillarAssessment,
@@ -50,7 +52,17 @@ from peelkit.model import (
     Within,
 )
 from peelkit.parse import parse_report, render_report
+from peelkit.query import (
+    AreaForImprovementRow,
+    Change,
+    CompareRow,
+    FilterError,
+    Grid,
+    JudgmentRow,
+    Rows,
+)
 from peelkit.serialise import FORMAT, from_dict, from_json, json_schema, to_dict, to_json
+from peelkit.tables import MissingDependencyError
 from peelkit.validation import Validator, check, validate
 from peelkit.violation import Finding, Rule, Severity, Violation
 
@@ -59,24 +71,33 @@ __all__ = [
     "FORMAT",
     "FRAMEWORKS",
     "INSPECTED",
+    "NOT_GRADED",
     "NOT_YET_GRADED",
     "AreaForImprovement",
+    "AreaForImprovementRow",
     "Assessment",
     "By",
     "CarriedOver",
     "CauseOfConcern",
+    "Change",
+    "CompareRow",
     "Corpus",
     "Cycle",
     "Deadline",
+    "FilterError",
     "Finding",
     "Force",
     "Framework",
     "FrameworkPillar",
     "FrameworkQuestion",
     "Grade",
+    "Grid",
     "Immediately",
     "Inspected",
     "Judgment",
+    "JudgmentRow",
+    "MissingDependencyError",
+    "NotGraded",
     "NotYetGraded",
     "ParseError",
     "PeelkitError",
@@ -86,6 +107,7 @@ __all__ = [
     "Provenance",
     "QuestionAssessment",
     "Recommendation",
+    "Rows",
     "Rule",
     "Severity",
     "UnknownForceError",

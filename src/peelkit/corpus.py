@@ -7,14 +7,29 @@ entries, and validation says whether they disagree.
 
 from __future__ import annotations
 
+import functools
+import os
 from collections.abc import Iterable, Iterator, Sequence
-from typing import overload
+from typing import TYPE_CHECKING, Any, Literal, overload
 
 import attrs
 
-from peelkit.model import Assessment
+from peelkit.forces import try_force
+from peelkit.model import Assessment, Cycle
+from peelkit.query import Index  # one way: query never imports corpus at run time
+
+if TYPE_CHECKING:
+    from peelkit.query import (
+        AreaForImprovementRow,
+        CompareRow,
+        Grid,
+        JudgmentRow,
+        Rows,
+    )
 
 __all__ = ["Corpus"]
+
+Table = Literal["judgments", "areas_for_improvement"]
 
 
 def _assessments(items: Iterable[Assessment]) -> tuple[Assessment, ...]:
@@ -23,7 +38,12 @@ def _assessments(items: Iterable[Assessment]) -> tuple[Assessment, ...]:
 
 @attrs.frozen
 class Corpus(Sequence[Assessment]):
-    """Many assessments, in the order given; a read-only sequence of :class:`Assessment`."""
+    """Many assessments, in the order given; a read-only sequence of :class:`Assessment`.
+
+    The query methods (:meth:`judgments`, :meth:`areas_for_improvement`,
+    :meth:`history`, :meth:`compare`) answer from an index built on the first
+    query and kept with the corpus; building a corpus costs nothing more.
+    """
 
     assessments: tuple[Assessment, ...] = attrs.field(default=(), converter=_assessments)
 
@@ -44,6 +64,116 @@ class Corpus(Sequence[Assessment]):
             return Corpus(self.assessments[index])
         return self.assessments[index]
 
+    def __repr__(self) -> str:
+        count = len(self.assessments)
+        if not count:
+            return "Corpus(0 assessments)"
+        forces = len({_force_key(assessment.force) for assessment in self.assessments})
+        cycles = sorted({assessment.cycle for assessment in self.assessments})
+        span = str(cycles[0]) if len(cycles) == 1 else f"{cycles[0]}–{cycles[-1]}"
+        noun = "assessment" if count == 1 else "assessments"
+        return f"Corpus({count} {noun}: {forces} forces, {span})"
+
+    def _repr_html_(self) -> str:
+        from peelkit._html import corpus_html
+
+        return corpus_html(self)
+
+    @functools.cached_property
+    def query_index(self) -> Index:
+        """Every judgment and area for improvement as rows, indexed; built on first use."""
+        return Index(self.assessments)
+
+    def judgments(
+        self,
+        *,
+        force: object = None,
+        cycle: object = None,
+        pillar: object = None,
+        question: object = None,
+        grade: object = None,
+        carried_over: bool | None = None,
+    ) -> Rows[JudgmentRow]:
+        """One row per judgment matching every filter given; see :func:`peelkit.query.judgments`."""
+        from peelkit.query import judgments
+
+        return judgments(
+            self,
+            force=force,
+            cycle=cycle,
+            pillar=pillar,
+            question=question,
+            grade=grade,
+            carried_over=carried_over,
+        )
+
+    def areas_for_improvement(
+        self,
+        *,
+        force: object = None,
+        cycle: object = None,
+        pillar: object = None,
+        question: object = None,
+        contains: str | None = None,
+        has_deadline: bool | None = None,
+    ) -> Rows[AreaForImprovementRow]:
+        """One row per area for improvement matching every filter given; see
+        :func:`peelkit.query.areas_for_improvement`."""
+        from peelkit.query import areas_for_improvement
+
+        return areas_for_improvement(
+            self,
+            force=force,
+            cycle=cycle,
+            pillar=pillar,
+            question=question,
+            contains=contains,
+            has_deadline=has_deadline,
+        )
+
+    def history(
+        self, force: object, pillar: object, question: int | str | None = None
+    ) -> Rows[JudgmentRow]:
+        """One force's judgments of a pillar or question across cycles; see
+        :func:`peelkit.query.history`."""
+        from peelkit.query import history
+
+        return history(self, force, pillar, question)
+
+    def compare(
+        self, cycle_a: object, cycle_b: object, *, force: object = None, pillar: object = None
+    ) -> Rows[CompareRow]:
+        """Per force and pillar, how the grade moved from ``cycle_a`` to ``cycle_b``; see
+        :func:`peelkit.query.compare`."""
+        from peelkit.query import compare
+
+        return compare(self, cycle_a, cycle_b, force=force, pillar=pillar)
+
+    def grid(self, cycle: Cycle | str | None = None, *, questions: bool = True) -> Grid:
+        """The grades table of a cycle (the latest by default); see :func:`peelkit.query.grid`."""
+        from peelkit.query import grid
+
+        return grid(self, cycle, questions=questions)
+
+    def to_csv(self, path: str | os.PathLike[str], table: Table = "judgments") -> None:
+        """Write one of the tables as CSV to ``path``, atomically; see ``docs/tables.md``."""
+        self._table(table).to_csv(path)
+
+    def to_frame(self, table: Table = "judgments") -> Any:
+        """One of the tables as a pandas DataFrame (needs the ``dataframe`` extra)."""
+        return self._table(table).to_frame()
+
+    def _table(self, table: str) -> Rows[Any]:
+        if table == "judgments":
+            return self.judgments()
+        if table == "areas_for_improvement":
+            return self.areas_for_improvement()
+        from peelkit.query import FilterError
+
+        raise FilterError(
+            f"{table!r} is not a table; expected 'judgments' or 'areas_for_improvement'"
+        )
+
     def merged(self) -> Corpus:
         """The assessments with those of one force and cycle combined where they can be.
 
@@ -63,6 +193,11 @@ class Corpus(Sequence[Assessment]):
             else:
                 versions.append(assessment)
         return Corpus([version for versions in groups.values() for version in versions])
+
+
+def _force_key(name: str) -> str:
+    found = try_force(name)
+    return name if found is None else found.short_name
 
 
 def _pillars_distinct(*assessments: Assessment) -> bool:

@@ -4,7 +4,8 @@ An :class:`Assessment` is one force in one cycle. It holds one
 :class:`PillarAssessment` per pillar (effectiveness, efficiency, legitimacy), each
 with a headline :class:`Judgment` and its numbered :class:`QuestionAssessment`\\ s.
 A judgment has a :class:`Grade` (or none) and a *provenance*: inspected this
-cycle, carried over from an earlier cycle's inspection, or not yet graded.
+cycle, carried over from an earlier cycle's inspection, not yet graded, or not
+graded at all.
 
 Everything here is frozen, slotted and hashable, and does no I/O. Invariants of a
 single object (a deadline's months are positive, a text is not blank) are checked
@@ -28,6 +29,7 @@ import attrs
 
 __all__ = [
     "INSPECTED",
+    "NOT_GRADED",
     "NOT_YET_GRADED",
     "AreaForImprovement",
     "Assessment",
@@ -40,6 +42,7 @@ __all__ = [
     "Immediately",
     "Inspected",
     "Judgment",
+    "NotGraded",
     "NotYetGraded",
     "Pillar",
     "PillarAssessment",
@@ -245,12 +248,26 @@ class NotYetGraded:
     kind = "not_yet_graded"
 
 
-Provenance: TypeAlias = Inspected | CarriedOver | NotYetGraded
+@attrs.frozen
+class NotGraded:
+    """The inspection took place but the inspectorate gave no grade, and never will.
+
+    Greater Manchester's 2017 efficiency and legitimacy inspections were cut short
+    after the Manchester Arena attack and were not graded. That is a real outcome,
+    unlike :class:`NotYetGraded` (a grade still to be published) or a judgment that
+    is simply absent (not known).
+    """
+
+    kind = "not_graded"
+
+
+Provenance: TypeAlias = Inspected | CarriedOver | NotYetGraded | NotGraded
 """Where a judgment came from: one of :class:`Inspected`, :class:`CarriedOver`,
-:class:`NotYetGraded`."""
+:class:`NotYetGraded`, :class:`NotGraded`."""
 
 INSPECTED = Inspected()
 NOT_YET_GRADED = NotYetGraded()
+NOT_GRADED = NotGraded()
 
 
 # -- deadlines --------------------------------------------------------------------
@@ -372,7 +389,9 @@ class QuestionAssessment:
 
     ``number`` is the question's number in the cycle's framework, or ``None`` when
     it is not known. ``detailed_findings`` records whether the page points to
-    detailed findings for the question.
+    detailed findings for the question. ``source`` names the page the question's
+    facts came from, where it differs from its pillar's; like ``line`` it is not
+    compared or serialised.
     """
 
     number: int | None = attrs.field(validator=_number)
@@ -387,6 +406,7 @@ class QuestionAssessment:
     summary: tuple[str, ...] = attrs.field(default=(), converter=_texts)
     detailed_findings: bool = False
     line: int | None = _line()
+    source: str | None = attrs.field(default=None, eq=False, repr=False, kw_only=True)
 
 
 def _questions(items: Iterable[QuestionAssessment]) -> tuple[QuestionAssessment, ...]:
@@ -442,6 +462,12 @@ class Assessment:
             if assessed.pillar is wanted:
                 return assessed
         return None
+
+    def _repr_html_(self) -> str:
+        """A compact table for notebooks: each pillar's and question's grade, escaped."""
+        from peelkit._html import assessment_html
+
+        return assessment_html(self)
 
     def merge(self, *others: Assessment) -> Assessment:
         """One assessment holding the pillars of this one and ``others``, in order.

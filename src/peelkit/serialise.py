@@ -44,6 +44,7 @@ from peelkit.model import (
     Deadline,
     Immediately,
     Inspected,
+    NotGraded,
     NotYetGraded,
     Provenance,
     Within,
@@ -59,7 +60,7 @@ _FORMAT_RE = re.compile(r"peelkit/(\d+)\Z")
 _DATE_RE = re.compile(r"\d{4}-\d{2}-\d{2}\Z")
 
 _TAGGED: dict[Any, tuple[type, ...]] = {
-    Provenance: (Inspected, CarriedOver, NotYetGraded),
+    Provenance: (Inspected, CarriedOver, NotYetGraded, NotGraded),
     Deadline: (Within, By, Immediately),
 }
 

@@ -27,6 +27,7 @@ from hypothesis import strategies as st
 from peelkit.corpus import Corpus
 from peelkit.model import (
     INSPECTED,
+    NOT_GRADED,
     NOT_YET_GRADED,
     AreaForImprovement,
     Assessment,
@@ -94,12 +95,13 @@ def dates() -> st.SearchStrategy[dt.date]:
 
 
 def provenances() -> st.SearchStrategy[Provenance]:
-    """Inspected, carried over (from any cycle, with or without the inspection named), or
-    not yet graded."""
+    """Inspected, carried over (from any cycle, with or without the inspection named),
+    not yet graded, or not graded."""
     return st.one_of(
         st.just(INSPECTED),
         st.builds(CarriedOver, cycles(), st.none() | pillars()),
         st.just(NOT_YET_GRADED),
+        st.just(NOT_GRADED),
     )
 
 

@@ -1,5 +1,9 @@
 """Data that ships with peelkit, read with :mod:`importlib.resources` (never the network).
 
+:func:`load_bundled` is the embedded default corpus: the official PEEL pillar
+grades of the 43 forces for 2015, 2016, 2017 and 2018/19, the 2018/19 question
+judgments known so far, and Kent's 2018/19 effectiveness page. See ``docs/data.md``.
+
 ``kent-2018-effectiveness.json`` is the project's founding example: Kent Police's
 2018/19 effectiveness page as a ``peelkit/1`` document. Grades, question wordings,
 provenance and deadlines are the inspectorate's facts; the texts of the areas for
@@ -9,19 +13,155 @@ quoting them.
 
 from __future__ import annotations
 
-from peelkit.model import Assessment
+import csv
+import io
+from collections.abc import Iterator
+
+from peelkit.corpus import Corpus
+from peelkit.forces import force
+from peelkit.frameworks import framework
+from peelkit.model import (
+    INSPECTED,
+    NOT_GRADED,
+    Assessment,
+    CarriedOver,
+    Cycle,
+    Grade,
+    Judgment,
+    Pillar,
+    PillarAssessment,
+    QuestionAssessment,
+)
 from peelkit.serialise import from_json
 
-__all__ = ["kent_2018_effectiveness"]
+__all__ = [
+    "KENT_2018_EFFECTIVENESS_URL",
+    "PILLAR_GRADES_CSV",
+    "QUESTION_JUDGMENTS_CSV",
+    "kent_2018_effectiveness",
+    "load_bundled",
+]
 
 KENT_2018_EFFECTIVENESS_URL = (
     "https://hmicfrs.justiceinspectorates.gov.uk/peel-assessments/peel-2018/kent/effectiveness/"
 )
+PILLAR_GRADES_CSV = "peel_pillar_grades.csv"
+"""The bundled pillar grades: ``force, cycle, pillar, grade, source_url``."""
+QUESTION_JUDGMENTS_CSV = "peel_2018_19_question_judgments.csv"
+"""The bundled 2018/19 question judgments: ``force, cycle, pillar, question_number,
+question_text, grade, carried_over_from, source_url``."""
+
+_NOT_GRADED = "not graded"
+_UNGRADED = "ungraded"
+
+
+KENT_2018_EFFECTIVENESS_JSON = "kent-2018-effectiveness.json"
+
+
+def _read_bytes(name: str) -> bytes:
+    """A bundled file's bytes (importlib.resources is imported here: it keeps import light)."""
+    from importlib import resources
+
+    return resources.files(__name__).joinpath(name).read_bytes()
 
 
 def kent_2018_effectiveness() -> Assessment:
     """Kent Police, 2018/19, effectiveness: the founding example."""
-    from importlib import resources
-
-    text = resources.files(__name__).joinpath("kent-2018-effectiveness.json").read_bytes()
+    text = _read_bytes(KENT_2018_EFFECTIVENESS_JSON)
     return from_json(text, Assessment)
+
+
+def _rows(name: str) -> Iterator[tuple[int, dict[str, str]]]:
+    """The rows of a bundled CSV file with their line numbers (the header is line 1)."""
+    text = _read_bytes(name).decode("utf-8")
+    yield from enumerate(csv.DictReader(io.StringIO(text, newline="")), start=2)
+
+
+def _pillar_judgment(word: str, where: str) -> Judgment:
+    if word == _NOT_GRADED:
+        return Judgment(None, NOT_GRADED)
+    try:
+        return Judgment(Grade(word), INSPECTED)
+    except ValueError:
+        raise ValueError(f"{where}: {word!r} is not a grade") from None
+
+
+def _question_judgment(word: str, carried_over_from: str, where: str) -> Judgment:
+    grade: Grade | None = None
+    if word and word != _UNGRADED:
+        try:
+            grade = Grade(word)
+        except ValueError:
+            raise ValueError(f"{where}: {word!r} is not a grade") from None
+    if carried_over_from:
+        return Judgment(grade, CarriedOver(Cycle(carried_over_from)))
+    return Judgment(grade, INSPECTED)
+
+
+def load_bundled() -> Corpus:
+    """The embedded default corpus: every bundled fact, each with its source URL.
+
+    One :class:`~peelkit.Assessment` per force and cycle holds the pillars whose
+    grade is known, in the order of ``peel_pillar_grades.csv``; a cell whose grade
+    is unknown has no pillar at all, never a guessed grade. Greater Manchester's
+    2017 efficiency and legitimacy are :data:`~peelkit.NOT_GRADED`. The 2018/19
+    question judgments sit under their pillar; where the pillar's grade is unknown
+    but some of its questions' are (Humberside 2018/19 efficiency), the pillar
+    holds them with a judgment of no grade and no source. Each pillar's ``source`` is the
+    URL of its grade and each question's ``source`` the URL of its judgment; the
+    assessment's ``source`` joins them with ``"; "``. Kent's 2018/19 effectiveness
+    page comes last, as a second version of that pillar (a corpus keeps both).
+    """
+    pillars: dict[tuple[str, Cycle], dict[Pillar, tuple[Judgment, str, int]]] = {}
+    for line, row in _rows(PILLAR_GRADES_CSV):
+        where = f"{PILLAR_GRADES_CSV}:{line}"
+        key = (force(row["force"]).short_name, Cycle(row["cycle"]))
+        pillar = Pillar(row["pillar"])
+        cells = pillars.setdefault(key, {})
+        if pillar in cells:
+            raise ValueError(f"{where}: {key[0]} {key[1]} {pillar} appears twice")
+        cells[pillar] = (_pillar_judgment(row["grade"], where), row["source_url"], line)
+
+    questions: dict[tuple[str, Cycle, Pillar], list[QuestionAssessment]] = {}
+    for line, row in _rows(QUESTION_JUDGMENTS_CSV):
+        where = f"{QUESTION_JUDGMENTS_CSV}:{line}"
+        key3 = (force(row["force"]).short_name, Cycle(row["cycle"]), Pillar(row["pillar"]))
+        questions.setdefault(key3, []).append(
+            QuestionAssessment(
+                number=int(row["question_number"]),
+                text=row["question_text"],
+                judgment=_question_judgment(row["grade"], row["carried_over_from"], where),
+                source=row["source_url"],
+            )
+        )
+    for name, cycle, pillar in questions:
+        # Question judgments known where the pillar grade is not (Humberside 2018/19
+        # efficiency): the pillar is there to hold them, with no grade and no source.
+        pillars.setdefault((name, cycle), {}).setdefault(pillar, (Judgment(), "", 0))
+
+    assessments = []
+    for (name, cycle), cells in pillars.items():
+        spec = framework(cycle)
+        built = []
+        sources: list[str] = []
+        for pillar, (judgment, url, _line) in sorted(cells.items(), key=lambda c: c[0].rank):
+            entry = spec.pillar(pillar)
+            headline = entry.headline_questions[0] if entry and entry.headline_questions else None
+            held = tuple(questions.get((name, cycle, pillar), ()))
+            built.append(
+                PillarAssessment(
+                    pillar=pillar,
+                    headline_question=headline,
+                    judgment=judgment,
+                    questions=held,
+                    source=url or None,
+                )
+            )
+            for url_ in (url, *(question.source or "" for question in held)):
+                if url_ and url_ not in sources:
+                    sources.append(url_)
+        assessments.append(
+            Assessment(force=name, cycle=cycle, pillars=tuple(built), source="; ".join(sources))
+        )
+    assessments.append(kent_2018_effectiveness())
+    return Corpus(assessments)

@@ -1,0 +1,45 @@
+"""What the table commands share: loading the corpus (with progress) and writing output."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import TextIO
+
+from peelkit._io import write_atomic
+from peelkit.corpus import Corpus
+from peelkit.datasets import load_bundled
+from peelkit.loading import expand_paths, read
+from peelkit.model import Assessment
+
+__all__ = ["PROGRESS_FROM", "load_corpus", "write_output"]
+
+PROGRESS_FROM = 20
+"""Loading this many files or more shows progress, when stderr is a terminal."""
+
+
+def load_corpus(files: Sequence[Path], *, stderr: TextIO | None = None) -> Corpus:
+    """The corpus of ``files`` (merged as :func:`peelkit.load` does), or the bundled data."""
+    if not files:
+        return load_bundled()
+    stream = stderr or sys.stderr
+    paths = expand_paths(files)
+    show = len(paths) >= PROGRESS_FROM and stream.isatty()
+    assessments: list[Assessment] = []
+    for number, path in enumerate(paths, start=1):
+        assessments.extend(read(path))
+        if show:
+            stream.write(f"\rpeelkit: read {number:,} of {len(paths):,} files")
+            stream.flush()
+    if show:
+        stream.write("\n")
+    return Corpus(assessments).merged()
+
+
+def write_output(text: str, output: Path | None) -> None:
+    """``text`` to the file ``output`` (atomically) or, without one, to stdout."""
+    if output is None:
+        sys.stdout.write(text)
+    else:
+        write_atomic(output, text)

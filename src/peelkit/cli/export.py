@@ -1,0 +1,54 @@
+"""``peelkit export``: a whole table as CSV or JSON, or the corpus as ``peelkit/1`` JSON."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+from typing import Any
+
+from peelkit.cli._common import load_corpus, write_output
+from peelkit.cli.query import format_rows
+from peelkit.serialise import to_json
+
+__all__ = ["register"]
+
+
+def register(subparsers: Any) -> None:
+    """Add ``export`` to the command line."""
+    parser: argparse.ArgumentParser = subparsers.add_parser(
+        "export",
+        help="write a whole table (CSV or JSON) or the corpus (peelkit/1 JSON)",
+        description=(
+            "Export the files given (or the bundled data) as a table of judgments or of "
+            "areas for improvement, in CSV or JSON, or as one peelkit/1 corpus document."
+        ),
+    )
+    parser.add_argument("files", nargs="*", type=Path, metavar="FILE", help="files or folders")
+    parser.add_argument(
+        "--table",
+        choices=("judgments", "areas_for_improvement"),
+        default="judgments",
+        help="default: judgments",
+    )
+    parser.add_argument(
+        "--format",
+        choices=("csv", "json", "peelkit"),
+        default="csv",
+        help="csv or json for the table, peelkit for the whole corpus (default: csv)",
+    )
+    parser.add_argument("-o", "--output", type=Path, help="write to this file (atomically)")
+    parser.set_defaults(run=run)
+
+
+def run(arguments: argparse.Namespace) -> int:
+    """Write the export."""
+    corpus = load_corpus(arguments.files)
+    if arguments.format == "peelkit":
+        text = to_json(corpus, indent=2) + "\n"
+    else:
+        table = (
+            corpus.judgments() if arguments.table == "judgments" else corpus.areas_for_improvement()
+        )
+        text = format_rows(table, arguments.format)
+    write_output(text, arguments.output)
+    return 0
