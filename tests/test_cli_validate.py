@@ -106,9 +106,10 @@ def test_files_are_checked_together_and_paths_are_per_file(run: Any, tmp_path: P
     status, out, _ = run(first, second)
     assert status == 1
     assert out.splitlines() == [
-        f"{second}: PEEL022 error $.assessments[1].pillars[0]: another assessment of the same "
-        f"force, cycle and pillar (at {first} $.pillars[0]) disagrees with this one at "
-        ".judgment.grade: 'outstanding' here, 'good' there; expected one version of the facts"
+        f"{second}: PEEL022 error $.assessments[1].pillars[0].judgment.grade: another "
+        f"assessment of the same force, cycle and pillar (at {first} "
+        "$.pillars[0].judgment.grade) says 'good', this one 'outstanding'; expected one "
+        "version of the facts"
     ]
 
 

@@ -330,6 +330,11 @@ def test_PEEL021_a_source_without_that_question() -> None:
     )
     alone = Corpus([kent(question(1, judgment=carried))])
     assert paths(alone, "PEEL021") == []  # the 2017 assessment is simply not there
+    grade_only = attrs.evolve(
+        kent(cycle="2017"), pillars=[attrs.evolve(kent().pillars[0], questions=())]
+    )
+    known_by_grade = Corpus([kent(question(1, judgment=carried)), grade_only])
+    assert paths(known_by_grade, "PEEL021") == []  # its questions are not known at all
 
 
 def test_PEEL021_a_source_not_yet_graded() -> None:
@@ -347,15 +352,30 @@ def test_PEEL022_two_versions_that_disagree() -> None:
     other = kent(question(1), question(2, judgment=Judgment(Grade.INADEQUATE)))
     renamed = attrs.evolve(other, force="Kent Police")
     [(path, _, message)] = found(Corpus([kent(), renamed]), "PEEL022")
-    assert path == "$.assessments[1].pillars[0]"
-    assert "at .questions[1].judgment.grade: 'inadequate' here, 'good' there" in message
+    assert path == "$.assessments[1].pillars[0].questions[1].judgment.grade"
+    assert "says 'good', this one 'inadequate'" in message
     assert paths(Corpus([kent(), kent()]), "PEEL022") == []
 
 
 def test_PEEL022_a_pillar_twice_in_one_assessment() -> None:
     pillar = kent().pillars[0]
-    twice = Assessment("Kent", Cycle.PEEL_2018_19, [pillar, attrs.evolve(pillar, summary=["x"])])
-    assert paths(twice, "PEEL022") == ["$.pillars[1]"]
+    carried = attrs.evolve(
+        pillar,
+        judgment=Judgment(Grade.GOOD, CarriedOver(Cycle.PEEL_2017), pillar.judgment.last_updated),
+    )
+    twice = Assessment("Kent", Cycle.PEEL_2018_19, [pillar, carried])
+    assert paths(twice, "PEEL022") == ["$.pillars[1].judgment.provenance"]
+
+
+def test_PEEL022_a_version_that_states_less_does_not_disagree() -> None:
+    fuller = kent()
+    sparser = kent(
+        question(1, judgment=Judgment()),
+        question(2, judgment=Judgment(Grade.GOOD), summary=["Another summary."]),
+        judgment=Judgment(Grade.GOOD),
+    )
+    assert paths(Corpus([fuller, sparser]), "PEEL022") == []
+    assert paths(Corpus([sparser, fuller]), "PEEL022") == []
 
 
 def test_every_rule_has_an_example_here() -> None:

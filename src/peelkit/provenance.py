@@ -254,6 +254,9 @@ def _follow(
     path, source = entries[0]
     if current.question is None:
         return Step(source_cycle, source_pillar, None, source.judgment, f"{path}.judgment")
+    if not source.questions:
+        # A pillar known only by its grade says nothing about its questions.
+        return Break.ABSENT
     matched = match_question(current.question, current.cycle, current.pillar, source, source_cycle)
     if matched is None:
         return Break.NO_QUESTION

@@ -522,15 +522,55 @@ def _versions_disagree(corpus: Corpus) -> _Findings:
     for entries in CorpusIndex(corpus).groups():
         first_path, first = entries[0]
         for path, pillar in entries[1:]:
-            if pillar == first:
-                continue
-            where, mine, theirs = _first_difference(pillar, first, "")
-            yield Finding(
-                path,
-                f"another assessment of the same force, cycle and pillar (at {first_path}) "
-                f"disagrees with this one at {where or 'the pillar'}: {_show(mine)} here, "
-                f"{_show(theirs)} there; expected one version of the facts",
+            for where, mine, theirs in _contradictions(pillar, first):
+                yield Finding(
+                    f"{path}{where}",
+                    f"another assessment of the same force, cycle and pillar "
+                    f"(at {first_path}{where}) says {_show(theirs)}, this one {_show(mine)}; "
+                    "expected one version of the facts",
+                )
+
+
+def _contradictions(
+    mine: PillarAssessment, theirs: PillarAssessment
+) -> Iterator[tuple[str, object, object]]:
+    """Where two versions of a pillar state different facts: (relative path, mine, theirs).
+
+    What one version leaves unstated (no grade, no date, no inspection named, a
+    question it lacks) is not a contradiction: versions differ in completeness.
+    """
+    yield from _judgment_contradictions(mine.judgment, theirs.judgment, ".judgment")
+    numbered = {q.number: q for q in theirs.questions if q.number is not None}
+    for position, question in enumerate(mine.questions):
+        other = numbered.get(question.number) if question.number is not None else None
+        if other is not None:
+            yield from _judgment_contradictions(
+                question.judgment, other.judgment, f".questions[{position}].judgment"
             )
+
+
+def _judgment_contradictions(
+    mine: Judgment, theirs: Judgment, path: str
+) -> Iterator[tuple[str, object, object]]:
+    if mine.grade is not None and theirs.grade is not None and mine.grade is not theirs.grade:
+        yield f"{path}.grade", mine.grade, theirs.grade
+    if type(mine.provenance) is not type(theirs.provenance):
+        yield f"{path}.provenance", mine.provenance.kind, theirs.provenance.kind
+    elif isinstance(mine.provenance, CarriedOver) and isinstance(theirs.provenance, CarriedOver):
+        if mine.provenance.from_cycle is not theirs.provenance.from_cycle:
+            yield (
+                f"{path}.provenance.from_cycle",
+                mine.provenance.from_cycle,
+                theirs.provenance.from_cycle,
+            )
+        named = (mine.provenance.inspection, theirs.provenance.inspection)
+        if None not in named and named[0] is not named[1]:
+            yield f"{path}.provenance.inspection", *named
+    if (
+        None not in (mine.last_updated, theirs.last_updated)
+        and mine.last_updated != theirs.last_updated
+    ):
+        yield f"{path}.last_updated", mine.last_updated, theirs.last_updated
 
 
 def _show(value: object) -> str:
@@ -738,16 +778,18 @@ RULES: tuple[Rule, ...] = (
         _chain_source_missing,
         "When the source cycle's assessment is present, the judgment should be found "
         "there; if not, the year, pillar or question is probably wrong. Nothing is said "
-        "when the source assessment is simply not in the corpus.",
+        "when the source assessment is simply not in the corpus, or holds the pillar's "
+        "grade but none of its questions.",
         scope=Scope.CORPUS,
     ),
     Rule(
         "PEEL022",
         _ERROR,
-        "Two assessments of the same force, cycle and pillar disagree.",
+        "Two assessments of the same force, cycle and pillar state different judgments.",
         _versions_disagree,
-        "A corpus keeps every version it is given; two that differ cannot both be the "
-        "published facts.",
+        "A corpus keeps every version it is given; two that state different grades or "
+        "provenance cannot both be the published facts. A version that leaves a fact "
+        "unstated does not contradict one that states it.",
         scope=Scope.CORPUS,
     ),
 )
