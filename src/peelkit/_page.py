@@ -229,6 +229,11 @@ def carried_over_phrase(
 ) -> str:
     """The sentence the renderer writes for a carried-over judgment."""
     named = f"{source.value} {inspection.value}" if inspection else source.value
+    if question and inspection is None and previous_cycle(cycle) is source:
+        return (
+            f"This question was not inspected in {cycle.value}. "
+            "The grade and findings from last year’s inspection still stand."
+        )
     if question:
         return (
             f"This question was not subject to detailed inspection in {cycle.value}, "

@@ -197,8 +197,20 @@ class _Reader:
             index += 1
         return index
 
+    def next_heading(self, index: int) -> int:
+        """Like :meth:`next_content`, skipping boilerplate (``Skip to content``) too."""
+        index = self.next_content(index)
+        while index < len(self.lines):
+            if _page.classify(self.lines[index].strip())[0] is not Kind.BOILERPLATE:
+                break
+            index = self.next_content(index + 1)
+        return index
+
     def starts_page(self, index: int) -> bool:
-        """Whether the title-shaped line at ``index`` starts another page: a pillar follows."""
+        """Whether the title-shaped line at ``index`` starts another page: it follows a
+        blank line, and a pillar line follows it."""
+        if self.lines[index - 1].strip():
+            return False
         following = self.next_content(index + 1)
         if following >= len(self.lines):
             return False
@@ -215,13 +227,13 @@ class _Reader:
         pillar: Pillar | None = None
         pillar_line = title
         headline: str | None = None
-        index = self.next_content(title + 1)
+        index = self.next_heading(title + 1)
         if index < count:
             kind, value = _page.classify(lines[index].strip())
             if kind is Kind.PILLAR:
                 assert isinstance(value, Pillar)
                 pillar, pillar_line = value, index
-                index = self.next_content(index + 1)
+                index = self.next_heading(index + 1)
         if index < count:
             line = lines[index].strip()
             if line[-1] == "?":
@@ -241,7 +253,6 @@ class _Reader:
         target = judgment
         section = _NONE
         afi_from: Cycle | None = None
-        deferred: tuple[str, int] | None = None  # an AFI lead-in not yet followed by a bullet
         inherited: Deadline | None = None  # a recommendations lead-in's deadline
         bullets_seen = False
         pillar_complete = False
@@ -258,13 +269,16 @@ class _Reader:
 
             if kind is Kind.TITLE and self.starts_page(index):
                 break
-            if deferred is not None and kind is not Kind.BULLET:
-                # A lead-in with no bullet after it was prose after all.
-                (question.summary if question else summary).append(deferred[0])
-                deferred = None
-
             if kind is Kind.PROSE or kind is Kind.TITLE or kind is Kind.PILLAR:
-                if line[-1] == "?" and (
+                if line[-1] == "?" and (named := find_headline(cycle, line)) is not None:
+                    # A headline question is never a question of the page.
+                    if headline is None and question is None and not summary:
+                        headline = line
+                        pillar = pillar or named
+                        pillar_complete = _complete(cycle, pillar)
+                        index += 1
+                        continue
+                elif line[-1] == "?" and (
                     new := self.question_at(line, index, None, pillar, question, pillar_complete)
                 ):
                     pillar = pillar or (new.framework.pillar if new.framework else None)
@@ -294,8 +308,8 @@ class _Reader:
                         afi_from = _page.carried_afi_cycle(line) or _context_cycle(
                             question, judgment, cycle
                         )
+                        # The lead-in marks the bullets after it; it is not kept as prose.
                         section = _AFI
-                        deferred = (line, index)
                         index += 1
                         continue
                 if question is None:
@@ -312,7 +326,6 @@ class _Reader:
             elif kind is Kind.BULLET:
                 assert isinstance(value, str)
                 if question is not None and section == _AFI:
-                    deferred = None
                     question.afis.append(
                         AreaForImprovement(
                             value, _page.deadline_in(value), afi_from, line=index + 1
@@ -363,7 +376,7 @@ class _Reader:
                 new = None
                 if following < count:
                     text = lines[following].strip()
-                    if _page.classify(text)[0] is Kind.PROSE:
+                    if _page.classify(text)[0] in (Kind.PROSE, Kind.TITLE):
                         new = self.question_at(text, following, value, pillar, None, False)
                 if new is None:
                     section = _NONE
@@ -417,8 +430,6 @@ class _Reader:
             # Boilerplate lines are skipped.
             index += 1
 
-        if deferred is not None:
-            (question.summary if question else summary).append(deferred[0])
         if pillar is None:
             raise self.error(
                 "cannot tell which pillar this page is about: expected a line "
