@@ -17,7 +17,7 @@ from peelkit.errors import PeelkitError
 
 __all__ = ["COMMANDS", "main"]
 
-COMMANDS: tuple[str, ...] = ("show",)
+COMMANDS: tuple[str, ...] = ("show", "parse")
 """The modules of :mod:`peelkit.cli` that each add one or more sub-commands."""
 
 
