@@ -10,14 +10,26 @@ back, so the two cannot drift apart.
 from __future__ import annotations
 
 import datetime as dt
-import enum
 import re
 
 from peelkit.model import By, Cycle, Deadline, Grade, Immediately, Pillar, Within
 
 __all__ = [
+    "AREAS_FOR_IMPROVEMENT",
+    "BOILERPLATE",
+    "BULLET",
+    "CAUSE_OF_CONCERN",
+    "DETAILED_FINDINGS",
+    "GRADE",
+    "LAST_UPDATED",
     "MAX_PAGE_CHARS",
-    "Kind",
+    "NOT_YET_GRADED",
+    "NUMBER",
+    "PILLAR",
+    "PROSE",
+    "QUESTIONS_FOR",
+    "RECOMMENDATIONS",
+    "TITLE",
     "afi_lead_in",
     "afi_lead_in_phrase",
     "carried_afi_cycle",
@@ -38,41 +50,40 @@ MAX_PAGE_CHARS = 16 * 1024 * 1024
 """Texts longer than this many characters (16 MiB) are refused with a ParseError."""
 
 
-class Kind(enum.Enum):
-    """What one non-blank line of a page is."""
-
-    PROSE = "prose"
-    TITLE = "title"
-    PILLAR = "pillar"
-    GRADE = "grade"
-    NOT_YET_GRADED = "not yet graded"
-    LAST_UPDATED = "last updated"
-    AREAS_FOR_IMPROVEMENT = "areas for improvement"
-    CAUSE_OF_CONCERN = "cause of concern"
-    RECOMMENDATIONS = "recommendations"
-    QUESTIONS_FOR = "questions for"
-    NUMBER = "number"
-    DETAILED_FINDINGS = "detailed findings"
-    BULLET = "bullet"
-    BOILERPLATE = "boilerplate"
+# What one non-blank line of a page is: plain ints, because the parser compares them
+# for every line and an enum member costs a class attribute look-up each time.
+PROSE = 0
+TITLE = 1
+PILLAR = 2
+GRADE = 3
+NOT_YET_GRADED = 4
+LAST_UPDATED = 5
+AREAS_FOR_IMPROVEMENT = 6
+CAUSE_OF_CONCERN = 7
+RECOMMENDATIONS = 8
+QUESTIONS_FOR = 9
+NUMBER = 10
+DETAILED_FINDINGS = 11
+BULLET = 12
+BOILERPLATE = 13
 
 
 # Lines that are one fixed phrase, compared in lower case. Only short lines are looked
 # up, so long prose costs nothing here.
-_EXACT: dict[str, tuple[Kind, object]] = {}
+_EXACT: dict[str, tuple[int, object]] = {}
 for _grade in Grade:
-    _EXACT[_grade.value] = (Kind.GRADE, _grade)
+    _EXACT[_grade.value] = (GRADE, _grade)
 for _pillar in Pillar:
-    _EXACT[_pillar.value] = (Kind.PILLAR, _pillar)
-    _EXACT[f"questions for {_pillar.value}"] = (Kind.QUESTIONS_FOR, _pillar)
+    _EXACT[_pillar.value] = (PILLAR, _pillar)
+    _EXACT[f"questions for {_pillar.value}"] = (QUESTIONS_FOR, _pillar)
 for _words in ("not yet graded", "not yet graded.", "to be graded", "to be graded."):
-    _EXACT[_words] = (Kind.NOT_YET_GRADED, None)
+    _EXACT[_words] = (NOT_YET_GRADED, None)
 for _words in ("areas for improvement", "area for improvement"):
-    _EXACT[_words] = (Kind.AREAS_FOR_IMPROVEMENT, None)
+    _EXACT[_words] = (AREAS_FOR_IMPROVEMENT, None)
 for _words in ("cause of concern", "causes of concern", "cause for concern", "causes for concern"):
-    _EXACT[_words] = (Kind.CAUSE_OF_CONCERN, None)
+    _EXACT[_words] = (CAUSE_OF_CONCERN, None)
 for _words in ("recommendations", "recommendation"):
-    _EXACT[_words] = (Kind.RECOMMENDATIONS, None)
+    _EXACT[_words] = (RECOMMENDATIONS, None)
 for _words in (
     "skip to content",
     "english cymraeg",
@@ -82,14 +93,13 @@ for _words in (
     "os hoffech chi ddarllen hwn trwy'r gymraeg (pdf document)",
     "back to top",
 ):
-    _EXACT[_words] = (Kind.BOILERPLATE, None)
+    _EXACT[_words] = (BOILERPLATE, None)
 _EXACT_LONGEST = max(len(key) for key in _EXACT)
 
 _TITLE = re.compile(r"(?P<force>\S.*?)\s+PEEL\s+(?P<year>\S+)\Z")
 _LAST_UPDATED = re.compile(r"Last updated:?\s+(\d{1,2})/(\d{1,2})/(\d{4})\Z", re.IGNORECASE)
 _DETAILED = re.compile(r"Detailed findings(?: for question ([1-9]\d?))?\Z", re.IGNORECASE)
 _NUMBER = re.compile(r"[1-9]\d?\Z")
-_BULLET = re.compile(r"[-•‣▪◦*]\s+(\S.*)\Z")
 _BULLET_MARKS = frozenset("-•‣▪◦*")
 _QUESTION = re.compile(
     r"(?:How|To what extent|What|Which|Why|When|Where|Who|Is|Are|Does|Do|Has|Have|Can|"
@@ -98,7 +108,7 @@ _QUESTION = re.compile(
 _QUESTION_MAX = 300
 
 
-def classify(line: str) -> tuple[Kind, object]:
+def classify(line: str) -> tuple[int, object]:
     """What the stripped, non-blank ``line`` is, and the value it carries.
 
     The value is the :class:`Grade` or :class:`Pillar` of a grade, pillar or
@@ -113,22 +123,26 @@ def classify(line: str) -> tuple[Kind, object]:
             return exact
     first = line[0]
     if first in _BULLET_MARKS:
-        match = _BULLET.match(line)
-        if match is not None:
-            return Kind.BULLET, match[1]
+        if len(line) > 1 and line[1].isspace():
+            return BULLET, line[2:].lstrip()
     elif first.isdigit():
         if _NUMBER.match(line) is not None:
-            return Kind.NUMBER, int(line)
+            return NUMBER, int(line)
     elif first in "LlDd":
         if line[1:12].lower() == "ast updated":
-            return Kind.LAST_UPDATED, None
+            return _LAST_UPDATED_RESULT
         if line[1:17].lower() == "etailed findings":
             match = _DETAILED.match(line)
             if match is not None:
-                return Kind.DETAILED_FINDINGS, None if match[1] is None else int(match[1])
+                return DETAILED_FINDINGS, None if match[1] is None else int(match[1])
     if " PEEL " in line and _TITLE.match(line) is not None:
-        return Kind.TITLE, None
-    return Kind.PROSE, None
+        return _TITLE_RESULT
+    return _PROSE_RESULT
+
+
+_PROSE_RESULT: tuple[int, object] = (PROSE, None)
+_TITLE_RESULT: tuple[int, object] = (TITLE, None)
+_LAST_UPDATED_RESULT: tuple[int, object] = (LAST_UPDATED, None)
 
 
 def is_title(line: str) -> bool:
@@ -209,6 +223,8 @@ def carried_over(line: str, cycle: Cycle) -> tuple[Cycle, Pillar | None] | None:
     inspection still stand." (the cycle before). The inspection is named only where
     the page names it. A line that mentions no source cycle is not a carry-over.
     """
+    if "arried over" not in line and "till stand" not in line:
+        return None  # the cheap test first: most lines are prose
     if _CARRIED.search(line) is None or _ABOUT_JUDGMENT.search(line) is None:
         return None
     found = _FROM_YEAR.search(line)
@@ -315,6 +331,8 @@ def deadline_in(text: str) -> Deadline | None:
     2019" is :class:`By`, "immediately" is :class:`Immediately`. Anything else, such
     as "by April 2016" or "within its own target time", is not a deadline.
     """
+    if "ithin" not in text and "mmediately" not in text and "y " not in text:
+        return None  # the cheap test first: most texts state no deadline
     for match in _DEADLINE.finditer(text):
         if match["now"] is not None:
             return Immediately()

@@ -22,13 +22,28 @@ from __future__ import annotations
 import datetime as dt
 
 from peelkit import _page
-from peelkit._page import MAX_PAGE_CHARS, Kind
+from peelkit._page import (
+    AREAS_FOR_IMPROVEMENT,
+    BOILERPLATE,
+    BULLET,
+    CAUSE_OF_CONCERN,
+    DETAILED_FINDINGS,
+    GRADE,
+    LAST_UPDATED,
+    MAX_PAGE_CHARS,
+    NOT_YET_GRADED,
+    NUMBER,
+    PILLAR,
+    PROSE,
+    QUESTIONS_FOR,
+    RECOMMENDATIONS,
+    TITLE,
+)
 from peelkit.errors import ParseError
 from peelkit.forces import UnknownForceError, force
 from peelkit.frameworks import FrameworkQuestion, find_headline, find_question, framework
 from peelkit.model import (
     INSPECTED,
-    NOT_YET_GRADED,
     AreaForImprovement,
     Assessment,
     CarriedOver,
@@ -42,6 +57,9 @@ from peelkit.model import (
     Provenance,
     QuestionAssessment,
     Recommendation,
+)
+from peelkit.model import (
+    NOT_YET_GRADED as NOT_YET_GRADED_PROVENANCE,
 )
 from peelkit.render import render_report
 
@@ -110,6 +128,7 @@ class _Question:
 
 # Sections of a question block.
 _NONE, _AFI, _COC, _REC = range(4)
+_classify = _page.classify
 
 
 class _Reader:
@@ -170,6 +189,9 @@ class _Reader:
     def title(self, index: int) -> tuple[str, Cycle]:
         """The force's short name and the cycle of the title line at ``index``."""
         stripped = self.lines[index].strip()
+        known = _TITLES.get(stripped)
+        if known is not None:
+            return known
         offset = len(self.lines[index]) - len(self.lines[index].lstrip())
         parts = _page.title_parts(stripped)
         assert parts is not None  # the caller found a title here
@@ -187,6 +209,9 @@ class _Reader:
             found = force(name)
         except UnknownForceError as unknown:
             raise self.error(str(unknown), index, offset + name_column) from None
+        if len(_TITLES) >= _REMEMBERED:
+            _TITLES.clear()
+        _TITLES[stripped] = found.short_name, cycle
         return found.short_name, cycle
 
     def next_content(self, index: int) -> int:
@@ -201,7 +226,7 @@ class _Reader:
         """Like :meth:`next_content`, skipping boilerplate (``Skip to content``) too."""
         index = self.next_content(index)
         while index < len(self.lines):
-            if _page.classify(self.lines[index].strip())[0] is not Kind.BOILERPLATE:
+            if _page.classify(self.lines[index].strip())[0] != BOILERPLATE:
                 break
             index = self.next_content(index + 1)
         return index
@@ -215,7 +240,7 @@ class _Reader:
         if following >= len(self.lines):
             return False
         kind, _ = _page.classify(self.lines[following].strip())
-        return kind is Kind.PILLAR
+        return kind == PILLAR
 
     # -- one page ----------------------------------------------------------------------
 
@@ -230,19 +255,21 @@ class _Reader:
         index = self.next_heading(title + 1)
         if index < count:
             kind, value = _page.classify(lines[index].strip())
-            if kind is Kind.PILLAR:
+            if kind == PILLAR:
                 assert isinstance(value, Pillar)
                 pillar, pillar_line = value, index
                 index = self.next_heading(index + 1)
         if index < count:
             line = lines[index].strip()
             if line[-1] == "?":
-                named = find_headline(cycle, line)
+                named = _headline(cycle, line)
                 if named is not None:
                     headline = line
                     pillar = pillar or named
                     index += 1
-                elif find_question(cycle, line) is None and _page.is_question_like(line):
+                elif _framework_question(cycle, line, None) is None and _page.is_question_like(
+                    line
+                ):
                     headline = line
                     index += 1
 
@@ -265,12 +292,12 @@ class _Reader:
             if not line:
                 index += 1
                 continue
-            kind, value = _page.classify(line)
+            kind, value = _classify(line)
 
-            if kind is Kind.TITLE and self.starts_page(index):
+            if kind == TITLE and self.starts_page(index):
                 break
-            if kind is Kind.PROSE or kind is Kind.TITLE or kind is Kind.PILLAR:
-                if line[-1] == "?" and (named := find_headline(cycle, line)) is not None:
+            if kind in (PROSE, TITLE, PILLAR):
+                if line[-1] == "?" and (named := _headline(cycle, line)) is not None:
                     # A headline question is never a question of the page.
                     if headline is None and question is None and not summary:
                         headline = line
@@ -289,7 +316,7 @@ class _Reader:
                     section = _NONE
                     index += 1
                     continue
-                if kind is Kind.PROSE:
+                if kind == PROSE and ("arried over" in line or "till stand" in line):
                     carried = _page.carried_over(line, cycle)
                     if carried is not None and (
                         question is not None or not line.startswith("This question")
@@ -304,14 +331,19 @@ class _Reader:
                         if target.provenance == provenance:
                             index += 1
                             continue
-                    if question is not None and _page.afi_lead_in(line):
-                        afi_from = _page.carried_afi_cycle(line) or _context_cycle(
-                            question, judgment, cycle
-                        )
-                        # The lead-in marks the bullets after it; it is not kept as prose.
-                        section = _AFI
-                        index += 1
-                        continue
+                if (
+                    kind == PROSE
+                    and question is not None
+                    and "emain" in line
+                    and _page.afi_lead_in(line)
+                ):
+                    afi_from = _page.carried_afi_cycle(line) or _context_cycle(
+                        question, judgment, cycle
+                    )
+                    # The lead-in marks the bullets after it; it is not kept as prose.
+                    section = _AFI
+                    index += 1
+                    continue
                 if question is None:
                     summary.append(line)
                 elif section == _COC:
@@ -323,7 +355,7 @@ class _Reader:
                     section = _NONE
                     question.summary.append(line)
 
-            elif kind is Kind.BULLET:
+            elif kind == BULLET:
                 assert isinstance(value, str)
                 if question is not None and section == _AFI:
                     question.afis.append(
@@ -339,7 +371,7 @@ class _Reader:
                 else:
                     (question.summary if question else summary).append(f"- {value}")
 
-            elif kind is Kind.GRADE:
+            elif kind == GRADE:
                 assert isinstance(value, Grade)
                 if target.grade is None:
                     target.grade = value
@@ -349,16 +381,16 @@ class _Reader:
                     section = _NONE
                     (question.summary if question else summary).append(line)
 
-            elif kind is Kind.NOT_YET_GRADED:
+            elif kind == NOT_YET_GRADED:
                 if target.provenance is None:
-                    target.provenance = NOT_YET_GRADED
+                    target.provenance = NOT_YET_GRADED_PROVENANCE
                     target.line = target.line or index + 1
                     section = _NONE
-                elif target.provenance is not NOT_YET_GRADED:
+                elif target.provenance is not NOT_YET_GRADED_PROVENANCE:
                     section = _NONE
                     (question.summary if question else summary).append(line)
 
-            elif kind is Kind.LAST_UPDATED:
+            elif kind == LAST_UPDATED:
                 try:
                     date = _page.last_updated(line)
                 except ValueError as error:
@@ -370,13 +402,13 @@ class _Reader:
                     target.last_updated = date
                     target.line = target.line or index + 1
 
-            elif kind is Kind.NUMBER:
+            elif kind == NUMBER:
                 assert isinstance(value, int)
                 following = self.next_content(index + 1)
                 new = None
                 if following < count:
                     text = lines[following].strip()
-                    if _page.classify(text)[0] in (Kind.PROSE, Kind.TITLE):
+                    if _page.classify(text)[0] in (PROSE, TITLE):
                         new = self.question_at(text, following, value, pillar, None, False)
                 if new is None:
                     section = _NONE
@@ -390,22 +422,22 @@ class _Reader:
                     section = _NONE
                     index = following
 
-            elif kind is Kind.AREAS_FOR_IMPROVEMENT or kind is Kind.CAUSE_OF_CONCERN:
+            elif kind in (AREAS_FOR_IMPROVEMENT, CAUSE_OF_CONCERN):
                 if question is None:
                     summary.append(line)
-                elif kind is Kind.AREAS_FOR_IMPROVEMENT:
+                elif kind == AREAS_FOR_IMPROVEMENT:
                     section, afi_from = _AFI, None
                 else:
                     section = _COC
 
-            elif kind is Kind.RECOMMENDATIONS:
+            elif kind == RECOMMENDATIONS:
                 if question is None or not question.causes:
                     section = _NONE
                     (question.summary if question else summary).append(line)
                 else:
                     section, inherited, bullets_seen = _REC, None, False
 
-            elif kind is Kind.DETAILED_FINDINGS:
+            elif kind == DETAILED_FINDINGS:
                 if question is None:
                     raise self.error(
                         "'Detailed findings' before any question", index, raw.index(line)
@@ -415,7 +447,7 @@ class _Reader:
                 question.detailed = True
                 section = _NONE
 
-            elif kind is Kind.QUESTIONS_FOR:
+            elif kind == QUESTIONS_FOR:
                 assert isinstance(value, Pillar)
                 if pillar is None:
                     pillar = value
@@ -438,7 +470,7 @@ class _Reader:
             )
         for each in questions:
             if each.framework is None and each.number is None:
-                found = find_question(cycle, each.text, pillar)
+                found = _framework_question(cycle, each.text, pillar)
                 if found is not None:
                     each.number = found.number
         return (
@@ -471,9 +503,9 @@ class _Reader:
         question of a pillar whose questions are all known: there it is a
         sub-heading (a diagnostic question), part of the block's prose.
         """
-        known = find_question(self.cycle, line, pillar)
+        known = _framework_question(self.cycle, line, pillar)
         if known is None and pillar is None:
-            known = find_question(self.cycle, line)
+            known = _framework_question(self.cycle, line, None)
         if known is None:
             if not _page.is_question_like(line):
                 return None
@@ -510,14 +542,53 @@ class _Reader:
             )
 
 
+# Pages repeat the same question wordings, so lookups by wording are remembered.
+# Keys hold the ids of the (singleton) enum members: hashing an enum member runs Python.
+_QUESTIONS: dict[tuple[int, str, int], FrameworkQuestion | None] = {}
+_HEADLINES: dict[tuple[int, str], Pillar | None] = {}
+_TITLES: dict[str, tuple[str, Cycle]] = {}
+_COMPLETE: dict[tuple[int, int], bool] = {}
+_REMEMBERED = 4096
+
+
+def _framework_question(cycle: Cycle, line: str, pillar: Pillar | None) -> FrameworkQuestion | None:
+    """:func:`~peelkit.find_question`, remembered."""
+    key = (id(cycle), line, id(pillar))
+    try:
+        return _QUESTIONS[key]
+    except KeyError:
+        pass
+    if len(_QUESTIONS) >= _REMEMBERED:
+        _QUESTIONS.clear()
+    found = _QUESTIONS[key] = find_question(cycle, line, pillar)
+    return found
+
+
+def _headline(cycle: Cycle, line: str) -> Pillar | None:
+    """:func:`~peelkit.find_headline`, remembered."""
+    key = (id(cycle), line)
+    try:
+        return _HEADLINES[key]
+    except KeyError:
+        pass
+    if len(_HEADLINES) >= _REMEMBERED:
+        _HEADLINES.clear()
+    found = _HEADLINES[key] = find_headline(cycle, line)
+    return found
+
+
 def _complete(cycle: Cycle, pillar: Pillar) -> bool:
     """Whether every question of ``pillar`` in ``cycle`` has a verified wording."""
-    entry = framework(cycle).pillar(pillar)
-    return (
-        entry is not None
-        and bool(entry.questions)
-        and all(question.verified for question in entry.questions)
-    )
+    key = (id(cycle), id(pillar))
+    found = _COMPLETE.get(key)
+    if found is None:
+        entry = framework(cycle).pillar(pillar)
+        found = _COMPLETE[key] = (
+            entry is not None
+            and bool(entry.questions)
+            and all(question.verified for question in entry.questions)
+        )
+    return found
 
 
 def _context_cycle(question: _Question, pillar: _Judgment, cycle: Cycle) -> Cycle | None:

@@ -221,7 +221,7 @@ def _page_prose(text: str) -> bool:
         text == text.strip()
         and text != ""
         and text[-1] != "?"
-        and _page.classify(text)[0] is _page.Kind.PROSE
+        and _page.classify(text)[0] == _page.PROSE
         and _page.carried_over(text, Cycle.PEEL_2017) is None
         and not _page.afi_lead_in(text)
         and _page.deadline_in(text) is None
