@@ -36,3 +36,19 @@ def test_question_source_is_neither_compared_nor_written() -> None:
         (PillarAssessment(Pillar.EFFECTIVENESS, questions=(with_source,)),),
     )
     assert "example.org" not in peelkit.to_json(assessment)
+
+
+def test_a_page_says_not_graded_and_reads_back() -> None:
+    page = peelkit.render_report(_gmp_2017())
+    assert "\nNot graded\n" in page
+    assert peelkit.parse_report(page) == _gmp_2017()
+
+
+def test_not_yet_graded_on_a_page_stays_distinct() -> None:
+    pending = Assessment(
+        "Greater Manchester",
+        Cycle.PEEL_2017,
+        (PillarAssessment(Pillar.LEGITIMACY, judgment=Judgment(None, peelkit.NOT_YET_GRADED)),),
+    )
+    assert peelkit.parse_report(peelkit.render_report(pending)) == pending
+    assert peelkit.parse_report(peelkit.render_report(pending)) != _gmp_2017()

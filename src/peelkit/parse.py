@@ -1,20 +1,651 @@
-"""Page text <-> :class:`~peelkit.Assessment`: the inspectorate's published pillar pages.
+"""Page text -> :class:`~peelkit.Assessment`: the inspectorate's published pillar pages.
 
-(Being written: see the parser issue. The signatures below are the contract.)
+:func:`parse_report` reads the text of a PEEL pillar page of any cycle from 2014 to
+2018/19, in either rendering the inspectorate's site has produced (see
+``docs/pages.md``): *plain* (title, pillar, headline question, questions, ``- ``
+bullets, ``Detailed findings for question N``) and *site* (``Skip to content``,
+banners, ``Last updated dd/mm/yyyy`` and grade lines, ``Questions for <Pillar>``,
+lone question numbers, ``  • `` bullets). A page cut off part-way parses to what
+it shows. :func:`render_report` (in :mod:`peelkit.render`) writes the plain
+rendering back, and ``parse_report(render_report(a)) == a``.
+
+The parser is one pass over the lines with a small state machine. It raises
+:class:`~peelkit.ParseError` only for text that is not a pillar page (empty,
+binary, too large, no title line, an unknown force or cycle, no way to tell the
+pillar) or that contradicts itself (a question number that disagrees with the
+framework or with its ``Detailed findings`` line, an impossible date); anything
+else it reads as prose.
 """
 
 from __future__ import annotations
 
-from peelkit.model import Assessment
+import datetime as dt
 
-__all__ = ["parse_report", "render_report"]
+from peelkit import _page
+from peelkit._page import (
+    AREAS_FOR_IMPROVEMENT,
+    BOILERPLATE,
+    BULLET,
+    CAUSE_OF_CONCERN,
+    DETAILED_FINDINGS,
+    GRADE,
+    LAST_UPDATED,
+    MAX_PAGE_CHARS,
+    NO_GRADE,
+    NUMBER,
+    PILLAR,
+    PROSE,
+    QUESTIONS_FOR,
+    RECOMMENDATIONS,
+    TITLE,
+)
+from peelkit.errors import ParseError
+from peelkit.forces import UnknownForceError, force
+from peelkit.frameworks import FrameworkQuestion, find_headline, find_question, framework
+from peelkit.model import (
+    INSPECTED,
+    AreaForImprovement,
+    Assessment,
+    CarriedOver,
+    CauseOfConcern,
+    Cycle,
+    Deadline,
+    Grade,
+    Judgment,
+    Pillar,
+    PillarAssessment,
+    Provenance,
+    QuestionAssessment,
+    Recommendation,
+)
+from peelkit.render import render_report
+
+__all__ = ["MAX_PAGE_CHARS", "parse_report", "render_report"]
 
 
-def parse_report(text: str, *, source: str | None = None) -> Assessment:
-    """Parse the text of one PEEL pillar page into an assessment holding that pillar."""
-    raise NotImplementedError("the page parser is not written yet")
+# -- drafts: what is known so far of a judgment, a question, a page ------------------
 
 
-def render_report(assessment: Assessment) -> str:
-    """Write an assessment back as plain page text: ``parse_report(render_report(a)) == a``."""
-    raise NotImplementedError("the page renderer is not written yet")
+class _Judgment:
+    """A judgment being read: each field is taken from the first line that gives it."""
+
+    __slots__ = ("grade", "last_updated", "line", "provenance")
+
+    def __init__(self) -> None:
+        self.grade: Grade | None = None
+        self.provenance: Provenance | None = None
+        self.last_updated: dt.date | None = None
+        self.line: int | None = None
+
+    def build(self) -> Judgment:
+        return Judgment(self.grade, self.provenance or INSPECTED, self.last_updated, line=self.line)
+
+
+class _Question:
+    """A question being read, with its findings so far."""
+
+    __slots__ = (
+        "afis",
+        "causes",
+        "detailed",
+        "framework",
+        "judgment",
+        "line",
+        "number",
+        "summary",
+        "text",
+    )
+
+    def __init__(self, text: str, line: int, number: int | None) -> None:
+        self.text = text
+        self.line = line
+        self.number = number
+        self.framework: FrameworkQuestion | None = None
+        self.judgment = _Judgment()
+        self.afis: list[AreaForImprovement] = []
+        self.causes: list[tuple[str, int, list[Recommendation]]] = []
+        self.summary: list[str] = []
+        self.detailed = False
+
+    def build(self) -> QuestionAssessment:
+        return QuestionAssessment(
+            self.number,
+            self.text,
+            self.judgment.build(),
+            tuple(self.afis),
+            tuple(
+                CauseOfConcern(text, tuple(recommendations), line=line)
+                for text, line, recommendations in self.causes
+            ),
+            tuple(self.summary),
+            self.detailed,
+            line=self.line,
+        )
+
+
+# Sections of a question block.
+_NONE, _AFI, _COC, _REC = range(4)
+_classify = _page.classify
+
+
+class _Reader:
+    """Reads one text: one or more pages of one force and cycle."""
+
+    def __init__(self, lines: list[str], source: str | None) -> None:
+        self.lines = lines
+        self.source = source
+
+    def error(self, message: str, number: int, column: int = 0) -> ParseError:
+        """A ParseError at 0-based line ``number``."""
+        text = self.lines[number].rstrip() if 0 <= number < len(self.lines) else ""
+        return ParseError(message, line=number + 1, text=text, column=column, source=self.source)
+
+    # -- the text ----------------------------------------------------------------------
+
+    def read(self) -> Assessment:
+        lines = self.lines
+        count = len(lines)
+        start = 0
+        while start < count and not lines[start].strip():
+            start += 1
+        if start == count:
+            raise ParseError("empty page: no text", line=0, source=self.source)
+        index = start
+        while index < count:
+            line = lines[index]
+            if " PEEL " in line and _page.is_title(line.strip()):
+                break
+            index += 1
+        else:
+            raise self.error(
+                "not a PEEL pillar page: no title line such as 'Kent PEEL 2018'", start
+            )
+        name, cycle = self.title(index)
+        self.cycle = cycle
+        pillars: list[PillarAssessment] = []
+        while index < count:
+            pillar, index = self.page(index)
+            for earlier in pillars:
+                if earlier.pillar is pillar.pillar:
+                    raise self.error(
+                        f"a second {pillar.pillar} page for {name} {cycle}: "
+                        "one text holds at most one page per pillar",
+                        (pillar.line or 1) - 1,
+                    )
+            pillars.append(pillar)
+            if index < count:
+                other, other_cycle = self.title(index)
+                if (other, other_cycle) != (name, cycle):
+                    raise self.error(
+                        f"a page for {other} {other_cycle} after one for {name} {cycle}: "
+                        "one text holds pages of one force and cycle",
+                        index,
+                    )
+        return Assessment(name, cycle, tuple(pillars), source=self.source)
+
+    def title(self, index: int) -> tuple[str, Cycle]:
+        """The force's short name and the cycle of the title line at ``index``."""
+        stripped = self.lines[index].strip()
+        known = _TITLES.get(stripped)
+        if known is not None:
+            return known
+        offset = len(self.lines[index]) - len(self.lines[index].lstrip())
+        parts = _page.title_parts(stripped)
+        assert parts is not None  # the caller found a title here
+        name, year, name_column, year_column = parts
+        try:
+            cycle = Cycle(year)
+        except ValueError:
+            raise self.error(
+                f"unknown PEEL cycle {year!r}; expected a year such as 2015, 2016, 2017 or "
+                "2018 (for 2018/19)",
+                index,
+                offset + year_column,
+            ) from None
+        try:
+            found = force(name)
+        except UnknownForceError as unknown:
+            raise self.error(str(unknown), index, offset + name_column) from None
+        if len(_TITLES) >= _REMEMBERED:
+            _TITLES.clear()
+        _TITLES[stripped] = found.short_name, cycle
+        return found.short_name, cycle
+
+    def next_content(self, index: int) -> int:
+        """The index of the first non-blank line at or after ``index`` (or the end)."""
+        lines = self.lines
+        count = len(lines)
+        while index < count and not lines[index].strip():
+            index += 1
+        return index
+
+    def next_heading(self, index: int) -> int:
+        """Like :meth:`next_content`, skipping boilerplate (``Skip to content``) too."""
+        index = self.next_content(index)
+        while index < len(self.lines):
+            if _page.classify(self.lines[index].strip())[0] != BOILERPLATE:
+                break
+            index = self.next_content(index + 1)
+        return index
+
+    def starts_page(self, index: int) -> bool:
+        """Whether the title-shaped line at ``index`` starts another page: it follows a
+        blank line, and a pillar line follows it."""
+        if self.lines[index - 1].strip():
+            return False
+        following = self.next_content(index + 1)
+        if following >= len(self.lines):
+            return False
+        kind, _ = _page.classify(self.lines[following].strip())
+        return kind == PILLAR
+
+    # -- one page ----------------------------------------------------------------------
+
+    def page(self, title: int) -> tuple[PillarAssessment, int]:
+        """The pillar of the page whose title is at ``title``, and where the next page starts."""
+        lines = self.lines
+        count = len(lines)
+        cycle = self.cycle
+        pillar: Pillar | None = None
+        pillar_line = title
+        headline: str | None = None
+        index = self.next_heading(title + 1)
+        if index < count:
+            kind, value = _page.classify(lines[index].strip())
+            if kind == PILLAR:
+                assert isinstance(value, Pillar)
+                pillar, pillar_line = value, index
+                index = self.next_heading(index + 1)
+        if index < count:
+            line = lines[index].strip()
+            if line[-1] == "?":
+                named = _headline(cycle, line)
+                if named is not None:
+                    headline = line
+                    pillar = pillar or named
+                    index += 1
+                elif _framework_question(cycle, line, None) is None and _page.is_question_like(
+                    line
+                ):
+                    headline = line
+                    index += 1
+
+        judgment = _Judgment()
+        summary: list[str] = []
+        questions: list[_Question] = []
+        question: _Question | None = None
+        target = judgment
+        section = _NONE
+        afi_from: Cycle | None = None
+        inherited: Deadline | None = None  # a recommendations lead-in's deadline
+        bullets_seen = False
+        pillar_complete = False
+        if pillar is not None:
+            pillar_complete = _complete(cycle, pillar)
+
+        while index < count:
+            raw = lines[index]
+            line = raw.strip()
+            if not line:
+                index += 1
+                continue
+            kind, value = _classify(line)
+
+            if kind == TITLE and self.starts_page(index):
+                break
+            if kind in (PROSE, TITLE, PILLAR):
+                if line[-1] == "?" and (named := _headline(cycle, line)) is not None:
+                    # A headline question is never a question of the page.
+                    if headline is None and question is None and not summary:
+                        headline = line
+                        pillar = pillar or named
+                        pillar_complete = _complete(cycle, pillar)
+                        index += 1
+                        continue
+                elif line[-1] == "?" and (
+                    new := self.question_at(line, index, None, pillar, question, pillar_complete)
+                ):
+                    pillar = pillar or (new.framework.pillar if new.framework else None)
+                    pillar_complete = pillar is not None and _complete(cycle, pillar)
+                    question = new
+                    questions.append(new)
+                    target = new.judgment
+                    section = _NONE
+                    index += 1
+                    continue
+                if kind == PROSE and ("arried over" in line or "till stand" in line):
+                    carried = _page.carried_over(line, cycle)
+                    if carried is not None and (
+                        question is not None or not line.startswith("This question")
+                    ):
+                        provenance = CarriedOver(*carried)
+                        if target.provenance is None:
+                            target.provenance = provenance
+                            target.line = target.line or index + 1
+                            section = _NONE
+                            index += 1
+                            continue
+                        if target.provenance == provenance:
+                            index += 1
+                            continue
+                if (
+                    kind == PROSE
+                    and question is not None
+                    and "emain" in line
+                    and _page.afi_lead_in(line)
+                ):
+                    afi_from = _page.carried_afi_cycle(line) or _context_cycle(
+                        question, judgment, cycle
+                    )
+                    # The lead-in marks the bullets after it; it is not kept as prose.
+                    section = _AFI
+                    index += 1
+                    continue
+                if question is None:
+                    summary.append(line)
+                elif section == _COC:
+                    question.causes.append((line, index + 1, []))
+                elif section == _REC and (not bullets_seen or line[-1] == ":"):
+                    inherited = _page.deadline_in(line)
+                    bullets_seen = False
+                else:
+                    section = _NONE
+                    question.summary.append(line)
+
+            elif kind == BULLET:
+                assert isinstance(value, str)
+                if question is not None and section == _AFI:
+                    question.afis.append(
+                        AreaForImprovement(
+                            value, _page.deadline_in(value), afi_from, line=index + 1
+                        )
+                    )
+                elif question is not None and section == _REC and question.causes:
+                    bullets_seen = True
+                    question.causes[-1][2].append(
+                        Recommendation(value, _page.deadline_in(value) or inherited, line=index + 1)
+                    )
+                else:
+                    (question.summary if question else summary).append(f"- {value}")
+
+            elif kind == GRADE:
+                assert isinstance(value, Grade)
+                if target.grade is None:
+                    target.grade = value
+                    target.line = index + 1
+                    section = _NONE
+                elif target.grade is not value:
+                    section = _NONE
+                    (question.summary if question else summary).append(line)
+
+            elif kind == NO_GRADE:
+                if target.provenance is None:
+                    target.provenance = value  # type: ignore[assignment]
+                    target.line = target.line or index + 1
+                    section = _NONE
+                elif target.provenance is not value:
+                    section = _NONE
+                    (question.summary if question else summary).append(line)
+
+            elif kind == LAST_UPDATED:
+                try:
+                    date = _page.last_updated(line)
+                except ValueError as error:
+                    raise self.error(f"no such date: {error}", index, raw.index(line)) from None
+                if date is None or (target.last_updated not in (None, date)):
+                    section = _NONE
+                    (question.summary if question else summary).append(line)
+                elif target.last_updated is None:
+                    target.last_updated = date
+                    target.line = target.line or index + 1
+
+            elif kind == NUMBER:
+                assert isinstance(value, int)
+                following = self.next_content(index + 1)
+                new = None
+                if following < count:
+                    text = lines[following].strip()
+                    if _page.classify(text)[0] in (PROSE, TITLE):
+                        new = self.question_at(text, following, value, pillar, None, False)
+                if new is None:
+                    section = _NONE
+                    (question.summary if question else summary).append(line)
+                else:
+                    pillar = pillar or (new.framework.pillar if new.framework else None)
+                    pillar_complete = pillar is not None and _complete(cycle, pillar)
+                    question = new
+                    questions.append(new)
+                    target = new.judgment
+                    section = _NONE
+                    index = following
+
+            elif kind in (AREAS_FOR_IMPROVEMENT, CAUSE_OF_CONCERN):
+                if question is None:
+                    summary.append(line)
+                elif kind == AREAS_FOR_IMPROVEMENT:
+                    section, afi_from = _AFI, None
+                else:
+                    section = _COC
+
+            elif kind == RECOMMENDATIONS:
+                if question is None or not question.causes:
+                    section = _NONE
+                    (question.summary if question else summary).append(line)
+                else:
+                    section, inherited, bullets_seen = _REC, None, False
+
+            elif kind == DETAILED_FINDINGS:
+                if question is None:
+                    raise self.error(
+                        "'Detailed findings' before any question", index, raw.index(line)
+                    )
+                if isinstance(value, int):
+                    self.check_number(question, value, index)
+                question.detailed = True
+                section = _NONE
+
+            elif kind == QUESTIONS_FOR:
+                assert isinstance(value, Pillar)
+                if pillar is None:
+                    pillar = value
+                    pillar_complete = _complete(cycle, pillar)
+                elif pillar is not value:
+                    raise self.error(
+                        f"this is a {pillar} page, but the line lists questions for {value}",
+                        index,
+                        raw.index(line),
+                    )
+                section = _NONE
+            # Boilerplate lines are skipped.
+            index += 1
+
+        if pillar is None:
+            raise self.error(
+                "cannot tell which pillar this page is about: expected a line "
+                "'Effectiveness', 'Efficiency' or 'Legitimacy' after the title",
+                title,
+            )
+        for each in questions:
+            if each.framework is None and each.number is None:
+                found = _framework_question(cycle, each.text, pillar)
+                if found is not None:
+                    each.number = found.number
+        return (
+            PillarAssessment(
+                pillar,
+                headline,
+                judgment.build(),
+                tuple(summary),
+                tuple(each.build() for each in questions),
+                line=pillar_line + 1,
+                source=self.source,
+            ),
+            index,
+        )
+
+    def question_at(
+        self,
+        line: str,
+        index: int,
+        number: int | None,
+        pillar: Pillar | None,
+        current: _Question | None,
+        strict: bool,
+    ) -> _Question | None:
+        """A new question if ``line`` (at ``index``) is one, else ``None``.
+
+        A known wording of the cycle's framework is always a question; so is a line
+        after a lone question number that reads as a question. Any other line that
+        reads as a question starts one too, except inside the block of a known
+        question of a pillar whose questions are all known: there it is a
+        sub-heading (a diagnostic question), part of the block's prose.
+        """
+        known = _framework_question(self.cycle, line, pillar)
+        if known is None and pillar is None:
+            known = _framework_question(self.cycle, line, None)
+        if known is None:
+            if not _page.is_question_like(line):
+                return None
+            if number is None and strict and current is not None and current.framework:
+                return None
+        new = _Question(line, index + 1, number)
+        if known is not None:
+            new.framework = known
+            if number is None:
+                new.number = known.number
+            elif number != known.number:
+                raise self.error(
+                    f"question number {number} does not match the framework: this wording "
+                    f"is question {known.number} of {known.pillar} in {self.cycle}",
+                    index,
+                )
+        return new
+
+    def check_number(self, question: _Question, number: int, index: int) -> None:
+        """Give ``question`` the number of its ``Detailed findings`` line, or check it."""
+        if question.number is None:
+            known = question.framework
+            if known is not None and known.number != number:
+                raise self.error(
+                    f"detailed findings for question {number} follow question "
+                    f"{known.number} of the framework",
+                    index,
+                )
+            question.number = number
+        elif question.number != number:
+            raise self.error(
+                f"detailed findings for question {number} follow question {question.number}",
+                index,
+            )
+
+
+# Pages repeat the same question wordings, so lookups by wording are remembered.
+# Keys hold the ids of the (singleton) enum members: hashing an enum member runs Python.
+_QUESTIONS: dict[tuple[int, str, int], FrameworkQuestion | None] = {}
+_HEADLINES: dict[tuple[int, str], Pillar | None] = {}
+_TITLES: dict[str, tuple[str, Cycle]] = {}
+_COMPLETE: dict[tuple[int, int], bool] = {}
+_REMEMBERED = 4096
+
+
+def _framework_question(cycle: Cycle, line: str, pillar: Pillar | None) -> FrameworkQuestion | None:
+    """:func:`~peelkit.find_question`, remembered."""
+    key = (id(cycle), line, id(pillar))
+    try:
+        return _QUESTIONS[key]
+    except KeyError:
+        pass
+    if len(_QUESTIONS) >= _REMEMBERED:
+        _QUESTIONS.clear()
+    found = _QUESTIONS[key] = find_question(cycle, line, pillar)
+    return found
+
+
+def _headline(cycle: Cycle, line: str) -> Pillar | None:
+    """:func:`~peelkit.find_headline`, remembered."""
+    key = (id(cycle), line)
+    try:
+        return _HEADLINES[key]
+    except KeyError:
+        pass
+    if len(_HEADLINES) >= _REMEMBERED:
+        _HEADLINES.clear()
+    found = _HEADLINES[key] = find_headline(cycle, line)
+    return found
+
+
+def _complete(cycle: Cycle, pillar: Pillar) -> bool:
+    """Whether every question of ``pillar`` in ``cycle`` has a verified wording."""
+    key = (id(cycle), id(pillar))
+    found = _COMPLETE.get(key)
+    if found is None:
+        entry = framework(cycle).pillar(pillar)
+        found = _COMPLETE[key] = (
+            entry is not None
+            and bool(entry.questions)
+            and all(question.verified for question in entry.questions)
+        )
+    return found
+
+
+def _context_cycle(question: _Question, pillar: _Judgment, cycle: Cycle) -> Cycle | None:
+    """The inspection "that inspection" refers to: the question's carry-over, the
+    pillar's, or else the cycle before ``cycle``."""
+    for judgment in (question.judgment, pillar):
+        if isinstance(judgment.provenance, CarriedOver):
+            return judgment.provenance.from_cycle
+    return _page.previous_cycle(cycle)
+
+
+def _as_text(text: str | bytes, source: str | None) -> str:
+    """``text`` as one string with ``\\n`` line ends, or a ParseError saying why not."""
+    if isinstance(text, (bytes, bytearray)):
+        data = bytes(text)
+        try:
+            text = data.decode("utf-8-sig")
+        except UnicodeDecodeError as error:
+            line = data.count(b"\n", 0, error.start) + 1
+            raise ParseError(
+                f"not UTF-8 text: byte 0x{data[error.start]:02x} at offset {error.start}",
+                line=line,
+                source=source,
+            ) from None
+    elif not isinstance(text, str):
+        raise TypeError(f"parse_report expects str or bytes, not {type(text).__name__}")
+    if len(text) > MAX_PAGE_CHARS:
+        raise ParseError(
+            f"text is {len(text):,} characters; peelkit parses pages of at most "
+            f"{MAX_PAGE_CHARS:,} characters",
+            line=0,
+            source=source,
+        )
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if "\x00" in text:
+        at = text.index("\x00")
+        start = text.rfind("\n", 0, at) + 1
+        end = text.find("\n", at)
+        shown = text[start : end if end >= 0 else len(text)].replace("\x00", "\\0")
+        raise ParseError(
+            "binary data, not page text: a NUL character",
+            line=text.count("\n", 0, at) + 1,
+            text=shown,
+            column=at - start,
+            source=source,
+        )
+    return text
+
+
+def parse_report(text: str | bytes, *, source: str | None = None) -> Assessment:
+    """Parse the text of one PEEL pillar page into an assessment holding that pillar.
+
+    ``text`` is the page as text (or UTF-8 bytes); ``source`` names where it came
+    from and is kept on the assessment, its pillars and any error. Several pages of
+    one force and cycle, one after another (as :func:`render_report` writes a
+    multi-pillar assessment), give one assessment holding every pillar.
+
+    Raises :class:`~peelkit.ParseError`, with the line and a pointer, for text that
+    is not a pillar page.
+    """
+    text = _as_text(text, source)
+    return _Reader(text.split("\n"), source).read()

@@ -24,7 +24,9 @@ import datetime as dt
 
 from hypothesis import strategies as st
 
+from peelkit import _page
 from peelkit.corpus import Corpus
+from peelkit.forces import FORCES
 from peelkit.model import (
     INSPECTED,
     NOT_GRADED,
@@ -219,7 +221,6 @@ def valid_assessments() -> st.SearchStrategy[Assessment]:
     The first pillar always has at least one question, so a test can plant a defect in
     one. Mutate one field to make an assessment that breaks a rule.
     """
-    from peelkit.forces import FORCES
     from peelkit.frameworks import (
         FrameworkPillar,
         FrameworkQuestion,
@@ -325,6 +326,141 @@ def valid_assessments() -> st.SearchStrategy[Assessment]:
             pillars=[pillar(lead, min_questions=1)]
             + [pillar(each, min_questions=0) for each in others],
             source=draw(st.none() | st.just("page.txt")),
+        )
+
+    return build()
+
+
+# -- page text: assessments a PEEL page can express ----------------------------------
+#
+# A page is line-based and words on it mean things: a line "Good" is a grade, a line
+# "2" numbers the next question, a line ending in "?" may be a question. So text
+# that round-trips through ``render_report``/``parse_report`` must be text a page
+# can hold as prose. These strategies make exactly such assessments.
+
+_PAGE_CYCLES = (Cycle.PEEL_2015, Cycle.PEEL_2016, Cycle.PEEL_2017, Cycle.PEEL_2018_19)
+_PAGE_PILLARS = (Pillar.EFFECTIVENESS, Pillar.EFFICIENCY, Pillar.LEGITIMACY)
+_LINE_ALPHABET = st.characters(exclude_characters="\n\r\x00")
+
+
+def _page_prose(text: str) -> bool:
+    """Whether one line of ``text`` reads back from a page as plain prose, unchanged."""
+    return (
+        text == text.strip()
+        and text != ""
+        and text[-1] != "?"
+        and _page.classify(text)[0] == _page.PROSE
+        and _page.carried_over(text, Cycle.PEEL_2017) is None
+        and not _page.afi_lead_in(text)
+        and _page.deadline_in(text) is None
+    )
+
+
+def page_texts() -> Texts:
+    """One line of prose a page can hold as it is.
+
+    Any Unicode except line breaks and NUL, without white space at either end, and
+    not reading as anything else on a page: not a grade word, pillar, heading,
+    bullet, lone number, ``Last updated`` or ``Detailed findings`` line, title, line
+    ending in ``?`` (a question), carried-over sentence, lead-in to carried areas
+    for improvement, nor holding a deadline ("within three months").
+    """
+    return st.text(_LINE_ALPHABET, min_size=1, max_size=60).filter(_page_prose)
+
+
+def page_question_texts() -> Texts:
+    """A question a page shows as one: "How …?" around page prose, at most 70 characters."""
+    return st.text(_LINE_ALPHABET, max_size=60).map(lambda inner: f"How {inner}?")
+
+
+def _page_deadlines() -> st.SearchStrategy[Deadline]:
+    return st.one_of(
+        st.builds(Within, st.integers(min_value=1, max_value=24)),
+        st.builds(By, dates()),
+        st.just(Immediately()),
+    )
+
+
+def _stating(deadline: Deadline | None, text: str) -> str:
+    return text if deadline is None else f"{text} {_page.deadline_phrase(deadline)}"
+
+
+@st.composite
+def _page_areas(draw: st.DrawFn) -> AreaForImprovement:
+    # A page states an area's deadline in its text, so the text says it here too.
+    deadline = draw(st.none() | _page_deadlines())
+    text = _stating(deadline, draw(page_texts()))
+    if _page.deadline_in(text) != deadline:  # pragma: no cover - a freak join of words
+        deadline = _page.deadline_in(text)
+    return AreaForImprovement(text, deadline, draw(st.none() | st.sampled_from(Cycle)))
+
+
+@st.composite
+def _page_recommendations(draw: st.DrawFn) -> Recommendation:
+    # Stated in the text, or (the renderer writes a lead-in for it) not.
+    stated = draw(st.none() | _page_deadlines())
+    text = _stating(stated, draw(page_texts()))
+    deadline = _page.deadline_in(text)
+    if deadline is None:
+        deadline = draw(st.none() | _page_deadlines())
+    return Recommendation(text, deadline)
+
+
+def _page_judgments() -> st.SearchStrategy[Judgment]:
+    return st.builds(Judgment, st.none() | grades(), provenances(), st.none() | dates())
+
+
+def _page_questions() -> st.SearchStrategy[QuestionAssessment]:
+    return st.builds(
+        QuestionAssessment,
+        st.none() | st.integers(min_value=1, max_value=12),
+        page_question_texts(),
+        _page_judgments(),
+        st.lists(_page_areas(), max_size=3).map(tuple),
+        st.lists(
+            st.builds(
+                CauseOfConcern,
+                page_texts(),
+                st.lists(_page_recommendations(), max_size=3).map(tuple),
+            ),
+            max_size=2,
+        ).map(tuple),
+        st.lists(page_texts(), max_size=3).map(tuple),
+        st.booleans(),
+    )
+
+
+def page_assessments(max_pillars: int = 3) -> st.SearchStrategy[Assessment]:
+    """Assessments that :func:`peelkit.render_report` writes and :func:`peelkit.parse_report`
+    reads back equal.
+
+    What a page cannot express is left out: the force is a registry short name; the
+    cycle is 2015 to 2018/19; one to ``max_pillars`` distinct pillars, each of
+    effectiveness, efficiency or legitimacy, each with a headline question;
+    questions read as questions (:func:`page_question_texts`), other texts are
+    :func:`page_texts`; a deadline of an area for improvement is stated in its
+    text; and ``source`` is ``None`` (it is the parser's argument, not page text).
+    """
+
+    @st.composite
+    def build(draw: st.DrawFn) -> Assessment:
+        chosen = draw(
+            st.lists(st.sampled_from(_PAGE_PILLARS), min_size=1, max_size=max_pillars, unique=True)
+        )
+        pillars = tuple(
+            PillarAssessment(
+                pillar,
+                draw(page_question_texts()),
+                draw(_page_judgments()),
+                tuple(draw(st.lists(page_texts(), max_size=3))),
+                tuple(draw(st.lists(_page_questions(), max_size=4))),
+            )
+            for pillar in chosen
+        )
+        return Assessment(
+            force=draw(st.sampled_from(FORCES)).short_name,
+            cycle=draw(st.sampled_from(_PAGE_CYCLES)),
+            pillars=pillars,
         )
 
     return build()

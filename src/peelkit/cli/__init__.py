@@ -17,7 +17,7 @@ from peelkit.errors import PeelkitError
 
 __all__ = ["COMMANDS", "main"]
 
-COMMANDS: tuple[str, ...] = ("summary", "query", "export", "show", "validate")
+COMMANDS: tuple[str, ...] = ("summary", "query", "export", "parse", "validate", "show")
 """The modules of :mod:`peelkit.cli` that each add one or more sub-commands."""
 
 

@@ -1,0 +1,82 @@
+"""How fast parse_report is, against a plain ``splitlines()`` + ``strip()`` pass.
+
+Run on demand, never as a test::
+
+    python benchmarks/bench_parse.py [PAGES]
+
+It renders a synthetic 2018/19 corpus (see ``_corpus.py``) into one page per pillar,
+adds the bundled Kent page, then times, side by side in one run, (a) the baseline:
+splitting every page into lines and stripping each, and (b) ``parse_report`` on
+every page. It prints both and the ratio; the target is at most 15x.
+"""
+
+from __future__ import annotations
+
+import sys
+import time
+from collections.abc import Callable
+from importlib import resources
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).parent))
+
+from _corpus import synthetic_corpus
+
+import peelkit
+
+TARGET = 15.0
+
+
+def pages(count: int) -> list[str]:
+    """``count`` page texts: rendered synthetic pillars and the bundled Kent page."""
+    texts = [
+        resources.files("peelkit.datasets")
+        .joinpath("kent-2018-effectiveness.txt")
+        .read_text("utf-8")
+    ]
+    for assessment in synthetic_corpus(count // 3 + 1):
+        for pillar in assessment.pillars:
+            single = peelkit.Assessment(assessment.force, assessment.cycle, (pillar,))
+            texts.append(peelkit.render_report(single))
+    return texts[:count]
+
+
+def baseline(texts: list[str]) -> None:
+    for text in texts:
+        for line in text.splitlines():
+            line.strip()
+
+
+def parse(texts: list[str]) -> None:
+    for text in texts:
+        peelkit.parse_report(text)
+
+
+def best(run: Callable[[list[str]], None], texts: list[str], repeats: int) -> float:
+    """The fastest of ``repeats`` runs, in seconds."""
+    times = []
+    for _ in range(repeats):
+        start = time.perf_counter()
+        run(texts)
+        times.append(time.perf_counter() - start)
+    return min(times)
+
+
+def main() -> int:
+    count = int(sys.argv[1]) if len(sys.argv) > 1 else 3000
+    texts = pages(count)
+    lines = sum(text.count("\n") + 1 for text in texts)
+    size = sum(len(text) for text in texts)
+    parse(texts[:50])  # warm up: imports, regex caches
+    base = best(baseline, texts, 7)
+    parsed = best(parse, texts, 7)
+    ratio = parsed / base
+    print(f"{len(texts)} pages, {lines:,} lines, {size / 1e6:.1f} M characters")
+    print(f"splitlines()+strip(): {base * 1e3:8.1f} ms")
+    print(f"parse_report:         {parsed * 1e3:8.1f} ms  ({len(texts) / parsed:,.0f} pages/s)")
+    print(f"ratio:                {ratio:8.1f}x  (target: at most {TARGET:.0f}x)")
+    return 0 if ratio <= TARGET else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,367 @@
+"""The vocabulary of a PEEL pillar page, shared by the parser and the renderer.
+
+A page is read line by line. :func:`classify` says what one stripped line is (a
+title, a grade word, a heading, a bullet, a question number, …) with a few cheap
+tests and precompiled patterns, so a page costs one pass. The phrase functions
+write the canonical sentences the renderer uses, and the patterns here read them
+back, so the two cannot drift apart.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from peelkit import model
+from peelkit.model import By, Cycle, Deadline, Grade, Immediately, Pillar, Within
+
+__all__ = [
+    "AREAS_FOR_IMPROVEMENT",
+    "BOILERPLATE",
+    "BULLET",
+    "CAUSE_OF_CONCERN",
+    "DETAILED_FINDINGS",
+    "GRADE",
+    "LAST_UPDATED",
+    "MAX_PAGE_CHARS",
+    "NO_GRADE",
+    "NUMBER",
+    "PILLAR",
+    "PROSE",
+    "QUESTIONS_FOR",
+    "RECOMMENDATIONS",
+    "TITLE",
+    "afi_lead_in",
+    "afi_lead_in_phrase",
+    "carried_afi_cycle",
+    "carried_over",
+    "carried_over_phrase",
+    "classify",
+    "cycle_from_year",
+    "deadline_in",
+    "deadline_phrase",
+    "is_question_like",
+    "is_title",
+    "last_updated",
+    "previous_cycle",
+    "title_parts",
+]
+
+MAX_PAGE_CHARS = 16 * 1024 * 1024
+"""Texts longer than this many characters (16 MiB) are refused with a ParseError."""
+
+
+# What one non-blank line of a page is: plain ints, because the parser compares them
+# for every line and an enum member costs a class attribute look-up each time.
+PROSE = 0
+TITLE = 1
+PILLAR = 2
+GRADE = 3
+NO_GRADE = 4  # a line saying why there is no grade; its value is the provenance
+LAST_UPDATED = 5
+AREAS_FOR_IMPROVEMENT = 6
+CAUSE_OF_CONCERN = 7
+RECOMMENDATIONS = 8
+QUESTIONS_FOR = 9
+NUMBER = 10
+DETAILED_FINDINGS = 11
+BULLET = 12
+BOILERPLATE = 13
+
+
+# Lines that are one fixed phrase, compared in lower case. Only short lines are looked
+# up, so long prose costs nothing here.
+_EXACT: dict[str, tuple[int, object]] = {}
+for _grade in Grade:
+    _EXACT[_grade.value] = (GRADE, _grade)
+for _pillar in Pillar:
+    _EXACT[_pillar.value] = (PILLAR, _pillar)
+    _EXACT[f"questions for {_pillar.value}"] = (QUESTIONS_FOR, _pillar)
+for _words in ("not yet graded", "not yet graded.", "to be graded", "to be graded."):
+    _EXACT[_words] = (NO_GRADE, model.NOT_YET_GRADED)
+for _words in ("not graded", "not graded."):
+    _EXACT[_words] = (NO_GRADE, model.NOT_GRADED)
+for _words in ("areas for improvement", "area for improvement"):
+    _EXACT[_words] = (AREAS_FOR_IMPROVEMENT, None)
+for _words in ("cause of concern", "causes of concern", "cause for concern", "causes for concern"):
+    _EXACT[_words] = (CAUSE_OF_CONCERN, None)
+for _words in ("recommendations", "recommendation"):
+    _EXACT[_words] = (RECOMMENDATIONS, None)
+for _words in (
+    "skip to content",
+    "english cymraeg",
+    "english",
+    "cymraeg",
+    "os hoffech chi ddarllen hwn trwy’r gymraeg (pdf document)",
+    "os hoffech chi ddarllen hwn trwy'r gymraeg (pdf document)",
+    "back to top",
+):
+    _EXACT[_words] = (BOILERPLATE, None)
+_EXACT_LONGEST = max(len(key) for key in _EXACT)
+
+_TITLE = re.compile(r"(?P<force>\S.*?)\s+PEEL\s+(?P<year>\S+)\Z")
+_LAST_UPDATED = re.compile(r"Last updated:?\s+(\d{1,2})/(\d{1,2})/(\d{4})\Z", re.IGNORECASE)
+_DETAILED = re.compile(r"Detailed findings(?: for question ([1-9]\d?))?\Z", re.IGNORECASE)
+_NUMBER = re.compile(r"[1-9]\d?\Z")
+_BULLET_MARKS = frozenset("-•‣▪◦*")
+_QUESTION = re.compile(
+    r"(?:How|To what extent|What|Which|Why|When|Where|Who|Is|Are|Does|Do|Has|Have|Can|"
+    r"Could|Should|Will|Would)\b"
+)
+_QUESTION_MAX = 300
+
+
+def classify(line: str) -> tuple[int, object]:
+    """What the stripped, non-blank ``line`` is, and the value it carries.
+
+    The value is the :class:`Grade` or :class:`Pillar` of a grade, pillar or
+    ``Questions for`` line, the number of a lone number or ``Detailed findings for
+    question N`` line (``None`` for a bare ``Detailed findings``), the text of a
+    bullet without its marker, and ``None`` otherwise. Titles are only *candidates*:
+    whether one starts a page is the parser's call.
+    """
+    if len(line) <= _EXACT_LONGEST:
+        exact = _EXACT.get(line.lower())
+        if exact is not None:
+            return exact
+    first = line[0]
+    if first in _BULLET_MARKS:
+        if len(line) > 1 and line[1].isspace():
+            return BULLET, line[2:].lstrip()
+    elif first.isdigit():
+        if _NUMBER.match(line) is not None:
+            return NUMBER, int(line)
+    elif first in "LlDd":
+        if line[1:12].lower() == "ast updated":
+            return _LAST_UPDATED_RESULT
+        if line[1:17].lower() == "etailed findings":
+            match = _DETAILED.match(line)
+            if match is not None:
+                return DETAILED_FINDINGS, None if match[1] is None else int(match[1])
+    if " PEEL " in line and _TITLE.match(line) is not None:
+        return _TITLE_RESULT
+    return _PROSE_RESULT
+
+
+_PROSE_RESULT: tuple[int, object] = (PROSE, None)
+_TITLE_RESULT: tuple[int, object] = (TITLE, None)
+_LAST_UPDATED_RESULT: tuple[int, object] = (LAST_UPDATED, None)
+
+
+def is_title(line: str) -> bool:
+    """Whether ``line`` has the shape of a title line, ``<Force> PEEL <year>``."""
+    return _TITLE.match(line) is not None
+
+
+def title_parts(line: str) -> tuple[str, str, int, int] | None:
+    """``(force, year, force column, year column)`` of a title line, or ``None``."""
+    match = _TITLE.match(line)
+    if match is None:
+        return None
+    return match["force"], match["year"], match.start("force"), match.start("year")
+
+
+def last_updated(line: str) -> dt.date | None:
+    """The date of a ``Last updated dd/mm/yyyy`` line, or ``None`` if the line is not one.
+
+    Raises :class:`ValueError` for a line of that shape whose date does not exist
+    (``Last updated 31/02/2019``).
+    """
+    match = _LAST_UPDATED.match(line)
+    if match is None:
+        return None
+    return dt.date(int(match[3]), int(match[2]), int(match[1]))
+
+
+def is_question_like(line: str) -> bool:
+    """Whether ``line`` reads as a question: an interrogative start, a ``?`` end, short."""
+    return line[-1] == "?" and len(line) <= _QUESTION_MAX and _QUESTION.match(line) is not None
+
+
+# -- cycles -------------------------------------------------------------------------
+
+_CYCLES = tuple(Cycle)
+
+
+def cycle_from_year(year: str) -> Cycle | None:
+    """The cycle a page names by ``year`` (``2017``, ``2018/19``, ``2017/18``), or ``None``.
+
+    A cycle label wins; otherwise the first four digits name the cycle that starts
+    that year, so ``2017/18`` (how some pages write the 2017 cycle) is 2017.
+    """
+    try:
+        return Cycle(year)
+    except ValueError:
+        pass
+    try:
+        return Cycle(year[:4])
+    except ValueError:
+        return None
+
+
+def previous_cycle(cycle: Cycle) -> Cycle | None:
+    """The cycle before ``cycle`` ("last year’s inspection"), or ``None`` for the first."""
+    index = _CYCLES.index(cycle)
+    return _CYCLES[index - 1] if index else None
+
+
+# -- carried over -------------------------------------------------------------------
+
+_CARRIED = re.compile(r"carried over|still stands?\b", re.IGNORECASE)
+_ABOUT_JUDGMENT = re.compile(r"inspect|judg|grade", re.IGNORECASE)
+_FROM_YEAR = re.compile(r"\bfrom\b[^.]*?\b(\d{4}(?:/\d{2})?)\b", re.IGNORECASE)
+_LAST_YEAR = re.compile(r"\blast year[’']?s?\b", re.IGNORECASE)
+_INSPECTION = re.compile(
+    r"\s+(effectiveness|efficiency|legitimacy|leadership|areas of policing)\s+inspection",
+    re.IGNORECASE,
+)
+
+
+def carried_over(line: str, cycle: Cycle) -> tuple[Cycle, Pillar | None] | None:
+    """``(from cycle, inspection)`` if ``line`` says a judgment was carried over, else ``None``.
+
+    Reads "… our judgment from the 2017 effectiveness inspection has been carried
+    over.", "This judgment has been carried over from our last inspection in
+    2017/18." and, on a ``cycle`` page, "The grade and findings from last year’s
+    inspection still stand." (the cycle before). The inspection is named only where
+    the page names it. A line that mentions no source cycle is not a carry-over.
+    """
+    if "arried over" not in line and "till stand" not in line:
+        return None  # the cheap test first: most lines are prose
+    if _CARRIED.search(line) is None or _ABOUT_JUDGMENT.search(line) is None:
+        return None
+    found = _FROM_YEAR.search(line)
+    if found is not None:
+        source = cycle_from_year(found[1])
+        if source is None:
+            return None
+        named = _INSPECTION.match(line, found.end())
+        return source, None if named is None else Pillar(named[1].lower())
+    if _LAST_YEAR.search(line) is not None:
+        before = previous_cycle(cycle)
+        return None if before is None else (before, None)
+    return None
+
+
+def carried_over_phrase(
+    cycle: Cycle, source: Cycle, inspection: Pillar | None, *, question: bool
+) -> str:
+    """The sentence the renderer writes for a carried-over judgment."""
+    named = f"{source.value} {inspection.value}" if inspection else source.value
+    if question and inspection is None and previous_cycle(cycle) is source:
+        return (
+            f"This question was not inspected in {cycle.value}. "
+            "The grade and findings from last year’s inspection still stand."
+        )
+    if question:
+        return (
+            f"This question was not subject to detailed inspection in {cycle.value}, "
+            f"and our judgment from the {named} inspection has been carried over."
+        )
+    return f"This judgment has been carried over from the {named} inspection."
+
+
+_AFI_LEAD_IN = re.compile(r"\b(?:areas? for improvement|AFIs?)\b.*\bremain", re.IGNORECASE)
+_YEAR = re.compile(r"\b(\d{4}(?:/\d{2})?)\b")
+
+
+def afi_lead_in(line: str) -> bool:
+    """Whether ``line`` introduces areas for improvement carried from an earlier inspection.
+
+    "One area for improvement remained from that inspection." and "The following AFI
+    from HMICFRS’ 2015 Legitimacy inspection remains:".
+    """
+    return "emain" in line and _AFI_LEAD_IN.search(line) is not None
+
+
+def carried_afi_cycle(line: str) -> Cycle | None:
+    """The cycle an AFI lead-in names, or ``None`` ("that inspection": see the context)."""
+    found = _YEAR.search(line)
+    return None if found is None else cycle_from_year(found[1])
+
+
+def afi_lead_in_phrase(source: Cycle) -> str:
+    """The lead-in the renderer writes before areas for improvement carried from ``source``."""
+    return f"The following areas for improvement from the {source.value} inspection remain:"
+
+
+# -- deadlines ----------------------------------------------------------------------
+
+_NUMBER_WORDS = {
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "eighteen": 18,
+    "twenty-four": 24,
+}
+_WORDS_BY_NUMBER = {number: word for word, number in _NUMBER_WORDS.items()}
+_MONTHS = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
+_MONTH_NUMBERS = {name.lower(): index for index, name in enumerate(_MONTHS, start=1)}
+_DEADLINE = re.compile(
+    r"\bwithin\s+(?P<months>\d+|[a-z]+(?:-[a-z]+)?)\s+months?\b"
+    r"|\bby\s+(?P<day>\d{1,2})\s+(?P<month>" + "|".join(_MONTHS) + r")\s+(?P<year>\d{4})\b"
+    r"|\b(?P<now>immediately)\b",
+    re.IGNORECASE,
+)
+
+
+def deadline_in(text: str) -> Deadline | None:
+    """The first deadline written in ``text``, or ``None``.
+
+    "within three months" (or "within 3 months") is :class:`Within`, "by 31 March
+    2019" is :class:`By`, "immediately" is :class:`Immediately`. Anything else, such
+    as "by April 2016" or "within its own target time", is not a deadline.
+    """
+    if "ithin" not in text and "mmediately" not in text and "y " not in text:
+        return None  # the cheap test first: most texts state no deadline
+    for match in _DEADLINE.finditer(text):
+        if match["now"] is not None:
+            return Immediately()
+        months = match["months"]
+        if months is not None:
+            count = int(months) if months.isdigit() else _NUMBER_WORDS.get(months.lower(), 0)
+            if count >= 1:
+                return Within(count)
+            continue
+        try:
+            return By(
+                dt.date(
+                    int(match["year"]), _MONTH_NUMBERS[match["month"].lower()], int(match["day"])
+                )
+            )
+        except ValueError:
+            continue
+    return None
+
+
+def deadline_phrase(deadline: Deadline) -> str:
+    """How a page writes ``deadline``: "within three months", "by 31 March 2019", "immediately"."""
+    if isinstance(deadline, Within):
+        count = _WORDS_BY_NUMBER.get(deadline.months, str(deadline.months))
+        return f"within {count} month{'' if deadline.months == 1 else 's'}"
+    if isinstance(deadline, By):
+        date = deadline.date
+        return f"by {date.day} {_MONTHS[date.month - 1]} {date.year}"
+    return "immediately"
