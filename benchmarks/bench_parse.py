@@ -75,7 +75,27 @@ def main() -> int:
     print(f"splitlines()+strip(): {base * 1e3:8.1f} ms")
     print(f"parse_report:         {parsed * 1e3:8.1f} ms  ({len(texts) / parsed:,.0f} pages/s)")
     print(f"ratio:                {ratio:8.1f}x  (target: at most {TARGET:.0f}x)")
+    scaling()
     return 0 if ratio <= TARGET else 1
+
+
+def scaling() -> None:
+    """One long page at 1 MB and at 8 MB: the time per MB should not grow (linear)."""
+    head = (
+        "Kent PEEL 2018\nEffectiveness\n"
+        "How effectively does the force reduce crime and keep people safe?\n"
+        "How effective is the force at investigating crime and reducing re-offending?\n"
+        "Areas for improvement\n"
+        "- The force should review how it allocates crimes for investigation.\n"
+    )
+    prose = "The force is good at investigating crime. It works well with its partners.\n"
+    per_mb = []
+    for megabytes in (1, 8):
+        page = head + prose * (megabytes * 1_000_000 // len(prose))
+        seconds = best(parse, [page], 3)
+        per_mb.append(seconds / (len(page) / 1e6))
+        print(f"one page of {len(page) / 1e6:4.1f} MB:  {seconds * 1e3:8.1f} ms")
+    print(f"time per MB, 8 MB / 1 MB: {per_mb[1] / per_mb[0]:.2f}x  (linear: about 1x)")
 
 
 if __name__ == "__main__":

@@ -8,7 +8,7 @@ from importlib import resources
 
 import pytest
 
-from peelkit import NOT_GRADED, Corpus, Cycle, Grade, NotGraded
+from peelkit import NOT_GRADED, Corpus, Cycle, Grade, NotGraded, validate
 from peelkit.datasets import (
     PILLAR_GRADES_CSV,
     QUESTION_JUDGMENTS_CSV,
@@ -40,8 +40,7 @@ def _pillar_facts(corpus: Corpus) -> list[JudgmentRow]:
 
 def test_counts(bundled: Corpus) -> None:
     facts = _pillar_facts(bundled)
-    assert len(_pillar_facts(bundled[:-1])) == 512
-    assert len(facts) == 513  # and the Kent page's own effectiveness grade
+    assert len(facts) == 512
     assert len({row.force for row in facts}) == 43
     assert {row.cycle for row in facts} == {
         Cycle.PEEL_2015,
@@ -49,8 +48,8 @@ def test_counts(bundled: Corpus) -> None:
         Cycle.PEEL_2017,
         Cycle.PEEL_2018_19,
     }
-    questions = [row for row in bundled[:-1].judgments() if row.question_number is not None]
-    assert len(questions) == 185
+    questions = [row for row in bundled.judgments() if row.question_number is not None]
+    assert len(questions) == 185 + 1  # and the Kent page's ungraded question 5
     assert len(_csv(PILLAR_GRADES_CSV)) == 512
     assert len(_csv(QUESTION_JUDGMENTS_CSV)) == 185
 
@@ -58,7 +57,7 @@ def test_counts(bundled: Corpus) -> None:
 def test_every_csv_fact_is_in_the_corpus_with_its_source(bundled: Corpus) -> None:
     rows = {
         (row.force, row.cycle.value, row.pillar.value, row.question_number): row
-        for row in bundled[:-1].judgments()
+        for row in bundled.judgments()
     }
     for fact in _csv(PILLAR_GRADES_CSV):
         row = rows[fact["force"], fact["cycle"], fact["pillar"], None]
@@ -121,10 +120,22 @@ def test_humberside_efficiency_questions_are_kept_without_a_pillar_grade(bundled
     assert rows[0].source is not None  # the assessment's sources, not a guessed one
 
 
-def test_kent_page_is_a_second_version_kept_last(bundled: Corpus) -> None:
-    assert bundled[-1] == kent_2018_effectiveness()
-    versions = [a for a in bundled if a.force == "Kent" and a.cycle is Cycle.PEEL_2018_19]
-    assert len(versions) == 2
+def test_the_kent_page_adds_its_findings_to_the_tables(bundled: Corpus) -> None:
+    (kent,) = [a for a in bundled if a.force == "Kent" and a.cycle is Cycle.PEEL_2018_19]
+    effectiveness = kent.pillar("effectiveness")
+    assert effectiveness is not None
+    page = kent_2018_effectiveness().pillars[0]
+    assert [q.number for q in effectiveness.questions] == [1, 2, 3, 4, 5]
+    for mine, theirs in zip(effectiveness.questions, page.questions, strict=True):
+        assert mine.areas_for_improvement == theirs.areas_for_improvement
+        assert mine.judgment.provenance == theirs.judgment.provenance
+        assert mine.detailed_findings == theirs.detailed_findings
+    assert [q.judgment.grade for q in effectiveness.questions] == [Grade.GOOD] * 4 + [None]
+    assert effectiveness.judgment.grade is Grade.GOOD
+    assert effectiveness.judgment.last_updated == page.judgment.last_updated
+    # The page and the tables state the same facts where both state them.
+    both = Corpus([kent, kent_2018_effectiveness()])
+    assert [v for v in validate(both) if v.code == "PEEL022"] == []
 
 
 def test_bundled_needs_no_merging(bundled: Corpus) -> None:
@@ -134,19 +145,17 @@ def test_bundled_needs_no_merging(bundled: Corpus) -> None:
 
 
 def test_carried_over_question_keeps_printed_grade_and_source_cycle(bundled: Corpus) -> None:
-    (row,) = bundled[:-1].judgments(force="Avon and Somerset", pillar="effectiveness", question=1)
+    (row,) = bundled.judgments(force="Avon and Somerset", pillar="effectiveness", question=1)
     assert row.grade is Grade.GOOD
     assert row.carried_over_from is Cycle.PEEL_2016
     assert (row.resolved_grade, row.resolved_cycle) == (Grade.GOOD, Cycle.PEEL_2016)
-    (unprinted,) = bundled[:-1].judgments(
-        force="Avon and Somerset", pillar="effectiveness", question=2
-    )
+    (unprinted,) = bundled.judgments(force="Avon and Somerset", pillar="effectiveness", question=2)
     assert unprinted.grade is None
     assert (unprinted.resolved_grade, unprinted.resolved_cycle) == (None, Cycle.PEEL_2017)
 
 
 def test_question_counts_by_kind(bundled: Corpus) -> None:
-    rows = [row for row in bundled[:-1].judgments() if row.question_number is not None]
+    rows = [row for row in bundled.judgments() if row.question_number is not None]
     kinds = Counter((row.grade is None, row.carried_over_from is not None) for row in rows)
     assert kinds[(True, True)] == 11  # carried over, grade not printed
-    assert kinds[(True, False)] == 1  # Cumbria's ungraded specialist capabilities
+    assert kinds[(True, False)] == 2  # the specialist capabilities of Cumbria and Kent

@@ -105,3 +105,92 @@ class TestAtomicWrite:
         with pytest.raises(OSError, match="No space left"):
             _io.write_atomic(tmp_path / "new.json", KENT_JSON)
         assert list(tmp_path.iterdir()) == []
+
+
+# -- every command, every hostile file ------------------------------------------------
+
+PAGE = (peelkit.datasets.__file__.rsplit("/", 1)[0] + "/kent-2018-effectiveness.txt",)
+HOSTILE_INPUTS: dict[str, bytes] = {
+    **HOSTILE_FILES,
+    "empty file": b"",
+    "binary garbage": bytes(range(256)) * 4,
+    "a page cut off before its title": b"Skip to content\n\nEnglish Cymraeg\n",
+    "a page of an unknown cycle": b"Kent PEEL 2020\nEffectiveness\n",
+}
+COMMANDS = {
+    "parse": ["parse"],
+    "validate": ["validate"],
+    "summary": ["summary"],
+    "query": ["query", "judgments"],
+    "export": ["export"],
+    "show": ["show"],
+}
+
+
+@pytest.mark.parametrize("command", list(COMMANDS))
+@pytest.mark.parametrize("name", list(HOSTILE_INPUTS))
+def test_every_command_reports_a_hostile_file_without_a_traceback(
+    command: str, name: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    suffix = ".json" if name in HOSTILE_FILES else ".txt"
+    path = tmp_path / f"input{suffix}"
+    path.write_bytes(HOSTILE_INPUTS[name])
+    status = main([*COMMANDS[command], str(path)])
+    captured = capsys.readouterr()
+    assert status != 0
+    assert "Traceback" not in captured.err
+    assert captured.err.strip(), "an error must be said on stderr"
+    assert str(path) in captured.err or str(path) in captured.out
+
+
+@pytest.mark.parametrize("command", list(COMMANDS))
+@pytest.mark.parametrize("kind", ["missing", "folder"])
+def test_every_command_reports_an_unreadable_path(
+    command: str, kind: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "missing.json" if kind == "missing" else tmp_path / "empty-folder"
+    if kind == "folder":
+        path.mkdir()
+    status = main([*COMMANDS[command], str(path)])
+    captured = capsys.readouterr()
+    assert "Traceback" not in captured.err
+    if kind == "folder" and command != "show":
+        # A folder is searched for .json and .txt files; an empty one holds none.
+        assert status in (0, 1)
+    else:
+        assert status == 1
+        assert len(captured.err.strip().splitlines()) == 1
+
+
+@pytest.mark.parametrize("command", ["parse", "summary", "export"])
+def test_no_output_file_is_left_behind_when_a_command_fails(
+    command: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    bad = tmp_path / "bad.txt"
+    bad.write_bytes(b"\xff\xfe not a page")
+    out = tmp_path / "out.json"
+    assert main([*COMMANDS[command], str(bad), "-o", str(out)]) == 1
+    assert not out.exists()
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["bad.txt"]
+
+
+def test_an_interrupted_parse_output_leaves_nothing(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    out = tmp_path / "kent.json"
+
+    def interrupted(fd: int) -> None:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(os, "fsync", interrupted)
+    assert main(["parse", *PAGE, "-o", str(out)]) == 130
+    assert list(tmp_path.iterdir()) == []
+    assert capsys.readouterr().err == "peelkit: interrupted\n"
+
+
+def test_a_huge_page_is_refused_naming_the_limit() -> None:
+    from peelkit._page import MAX_PAGE_CHARS
+
+    text = "Kent PEEL 2018\nEffectiveness\n" + "The force is good. " * (MAX_PAGE_CHARS // 19 + 1)
+    with pytest.raises(peelkit.ParseError, match="16,777,216"):
+        peelkit.parse_report(text)

@@ -17,6 +17,8 @@ import csv
 import io
 from collections.abc import Iterator
 
+import attrs
+
 from peelkit.corpus import Corpus
 from peelkit.forces import force
 from peelkit.frameworks import framework
@@ -110,7 +112,9 @@ def load_bundled() -> Corpus:
     holds them with a judgment of no grade and no source. Each pillar's ``source`` is the
     URL of its grade and each question's ``source`` the URL of its judgment; the
     assessment's ``source`` joins them with ``"; "``. Kent's 2018/19 effectiveness
-    page comes last, as a second version of that pillar (a corpus keeps both).
+    page adds what the grade tables lack (areas for improvement, summaries, question
+    5, which inspection a judgment was carried from) to the facts of that pillar; the
+    two never contradict each other (a test holds them to it).
     """
     pillars: dict[tuple[str, Cycle], dict[Pillar, tuple[Judgment, str, int]]] = {}
     for line, row in _rows(PILLAR_GRADES_CSV):
@@ -163,5 +167,45 @@ def load_bundled() -> Corpus:
         assessments.append(
             Assessment(force=name, cycle=cycle, pillars=tuple(built), source="; ".join(sources))
         )
-    assessments.append(kent_2018_effectiveness())
-    return Corpus(assessments)
+    return Corpus([_with_page(each, kent_2018_effectiveness()) for each in assessments])
+
+
+def _with_page(assessment: Assessment, page: Assessment) -> Assessment:
+    """``assessment`` with the findings of ``page`` (the same force and cycle) added to
+    its pillars: the page's questions, summaries and provenance, and the tables'
+    grades where the page prints none."""
+    if (assessment.force, assessment.cycle) != (page.force, page.cycle):
+        return assessment
+    pillars = []
+    for pillar in assessment.pillars:
+        found = page.pillar(pillar.pillar)
+        pillars.append(pillar if found is None else _pillar_with_page(pillar, found))
+    return attrs.evolve(assessment, pillars=tuple(pillars))
+
+
+def _pillar_with_page(tables: PillarAssessment, page: PillarAssessment) -> PillarAssessment:
+    known = {question.number: question for question in tables.questions}
+    questions = []
+    for question in page.questions:
+        stated = known.pop(question.number, None)
+        if stated is None:
+            questions.append(attrs.evolve(question, source=page.source))
+        else:
+            judgment = _judgment_with(question.judgment, stated.judgment)
+            questions.append(attrs.evolve(question, judgment=judgment, source=stated.source))
+    questions.extend(known.values())
+    return attrs.evolve(
+        page,
+        judgment=_judgment_with(page.judgment, tables.judgment),
+        questions=tuple(questions),
+        source=tables.source,
+    )
+
+
+def _judgment_with(page: Judgment, tables: Judgment) -> Judgment:
+    """The page's judgment, with the grade and date the tables state where it states none."""
+    return attrs.evolve(
+        page,
+        grade=page.grade if page.grade is not None else tables.grade,
+        last_updated=page.last_updated or tables.last_updated,
+    )
