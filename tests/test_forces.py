@@ -160,10 +160,16 @@ def test_the_met_short_name_is_its_full_name_as_in_the_data() -> None:
         "the Metropolitan Police",
         "The Metropolitan Police Service",
         "metropolitan",
+        "MPS",
     ],
 )
 def test_the_met_resolves_by_its_everyday_names(alias: str) -> None:
     assert force(alias) is force("Metropolitan Police Service")
+
+
+@pytest.mark.parametrize("alias", ["GMP", "gmp", "Greater Manchester", "greater-manchester"])
+def test_greater_manchester_resolves_by_its_abbreviation(alias: str) -> None:
+    assert force(alias).short_name == "Greater Manchester"
 
 
 # -- lookup by alias -------------------------------------------------------------------

@@ -129,7 +129,7 @@ FORCES: tuple[Force, ...] = (
     _f("Dyfed-Powys Police", "dyfed-powys", "Wales", country=_WALES),
     _f("Essex Police", "essex", "East of England"),
     _f("Gloucestershire Constabulary", "gloucestershire", "South West"),
-    _f("Greater Manchester Police", "greater-manchester", "North West"),
+    _f("Greater Manchester Police", "greater-manchester", "North West", other_names=("GMP",)),
     _f("Gwent Police", "gwent", "Wales", country=_WALES),
     _f(
         "Hampshire and Isle of Wight Constabulary",
@@ -151,7 +151,7 @@ FORCES: tuple[Force, ...] = (
         "metropolitan",
         "London",
         short_name="Metropolitan Police Service",
-        other_names=("Metropolitan Police", "Met Police", "the Met", "Met"),
+        other_names=("Metropolitan Police", "Met Police", "the Met", "Met", "MPS"),
     ),
     _f("Norfolk Constabulary", "norfolk", "East of England"),
     _f("North Wales Police", "north-wales", "Wales", country=_WALES),
