@@ -354,6 +354,13 @@ def _paths(node: Any, prefix: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
     return found
 
 
+@given(st.one_of(assessments(), corpora()))
+def test_the_fast_loader_takes_every_good_document_itself(obj: Assessment | Corpus) -> None:
+    # A good document must never need the detailed loader: that path is for errors.
+    body = {k: v for k, v in peelkit.to_dict(obj).items() if k != "format"}
+    assert converter().structure(body, type(obj)) == obj
+
+
 @given(st.data())
 def test_fast_and_detailed_loaders_agree_on_any_mutation(data: st.DataObject) -> None:
     document = _kent()

@@ -58,7 +58,10 @@ def _expression(t: Any, value: str) -> str:
             return f"(NULL if {value} is None else {_expression(inner, value)})"
         for variant in rest:
             _encoder(variant)
-        return f"ENC[type({value})]({value})"
+        # Variants without fields ({"kind": "inspected"}) are one constant string.
+        table = f"K{len(_namespace)}"
+        _namespace[table] = {v: _encoders[v](v()) for v in rest if not attrs.fields(v)}
+        return f"({table}.get(type({value})) or ENC[type({value})]({value}))"
     if origin is tuple:
         item = _expression(get_args(t)[0], "x")
         return f"(LB + SEP.join([{item} for x in {value}]) + RB)"
@@ -76,7 +79,7 @@ def _expression(t: Any, value: str) -> str:
         return f"{table}[{value}]"
     if attrs.has(t):
         _encoder(t)
-        return f"ENC[{t.__name__}]({value})"
+        return f"F_{t.__name__}({value})"  # bound once generated (see _encoder)
     raise TypeError(f"no JSON encoding for {t!r}")  # pragma: no cover - the model is closed
 
 
@@ -86,18 +89,24 @@ def _encoder(cls: type) -> Callable[[Any], str]:
         return _encoders[cls]
     _encoders[cls] = _unfinished
     _namespace[cls.__name__] = cls
-    hints = typing.get_type_hints(cls, vars(model))
+    hints = typing.get_type_hints(cls)
     fields = {a.name: a for a in attrs.fields(cls) if a.eq}
     items = [f'"kind": {_escape(cls.kind)}'] if hasattr(cls, "kind") else []
     for name in _KEY_ORDER.get(cls, tuple(fields)):
-        items.append(f'"{name}": ' + "\0" + _expression(hints[name], f"o.{name}") + "\1")
+        t = hints[name]
+        if get_origin(t) is tuple:  # the brackets go in the f-string itself
+            item = _expression(get_args(t)[0], "x")
+            join = f"SEP.join([{item} for x in o.{name}])"
+            items.append(f'"{name}": [' + "\0" + join + "\1]")
+        else:
+            items.append(f'"{name}": ' + "\0" + _expression(t, f"o.{name}") + "\1")
     source = "{" + ", ".join(items) + "}"
     # Literal braces are doubled for the f-string; \0 and \1 mark the expressions.
     source = source.replace("{", "{{").replace("}", "}}").replace("\0", "{").replace("\1", "}")
     code = f"def encode(o):\n    return f'{source}'\n"
     local: dict[str, Any] = {}
     exec(compile(code, f"<peelkit encoder for {cls.__name__}>", "exec"), _namespace, local)
-    _encoders[cls] = local["encode"]
+    _encoders[cls] = _namespace[f"F_{cls.__name__}"] = local["encode"]
     return _encoders[cls]
 
 

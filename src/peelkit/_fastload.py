@@ -83,7 +83,7 @@ def _is_leaf_value(t: Any) -> bool:
         return True
     if not attrs.has(t):
         return False
-    hints = typing.get_type_hints(t, vars(model))
+    hints = typing.get_type_hints(t)
     return all(_is_leaf_value(hints[a.name]) for a in attrs.fields(t) if a.eq)
 
 
@@ -96,17 +96,61 @@ def _construct(
     deadlines) repeat across a document, and they are immutable: one instance
     serves every repeat, from a bounded memo.
     """
+    build = _build(cl, namespace)
     if not all(_is_leaf_value(hints[a.name]) for a in fields):
-        return [f"return cl({arguments})"]
+        return [*build, "return made"]
     namespace["MEMO"] = {}
     return [
         f"key = ({arguments},)",
         "made = MEMO.get(key)",
         "if made is None:",
-        f"    made = cl({arguments})",
+        *(f"    {line}" for line in build),
         f"    if len(MEMO) < {_MEMO_SIZE}: MEMO[key] = made",
         "return made",
     ]
+
+
+# The model's own invariants, written inline; any other validator is called.
+_INLINE_CHECKS: dict[Any, str] = {
+    model._not_blank: "if not {v} or {v}.isspace(): refuse()",
+    model._optional_not_blank: "if {v} is not None and (not {v} or {v}.isspace()): refuse()",
+    model._positive: "if {v} < 1: refuse()",
+    model._number: "if {v} is not None and {v} < 1: refuse()",
+}
+
+
+def _build(cl: type, namespace: dict[str, Any]) -> list[str]:
+    """Statements that make ``made``, an instance of ``cl`` from ``v0``, ``v1``, ….
+
+    The values are already checked and in their final form (tuples are tuples), so
+    the slots are filled directly and ``__init__`` with its converters is skipped;
+    the field validators (the model's invariants) still run. A refused invariant
+    sends the document to the detailed path, whose ``__init__`` says what is wrong.
+    """
+    namespace["NEW"] = object.__new__
+    lines = ["made = NEW(cl)"]
+    checks = []
+    number = 0
+    for field in attrs.fields(cl):
+        setter = f"SET_{field.name}"
+        namespace[setter] = getattr(cl, field.name).__set__
+        if not field.eq:
+            namespace[f"DEFAULT_{field.name}"] = field.default
+            lines.append(f"{setter}(made, DEFAULT_{field.name})")
+            continue
+        value = f"v{number}"
+        number += 1
+        lines.append(f"{setter}(made, {value})")
+        if field.validator is None:
+            continue
+        inline = _INLINE_CHECKS.get(field.validator)
+        if inline is not None:
+            checks.append(inline.format(v=value))
+        else:
+            namespace[f"VALIDATE_{field.name}"] = field.validator
+            namespace[f"FIELD_{field.name}"] = field
+            checks.append(f"VALIDATE_{field.name}(made, FIELD_{field.name}, {value})")
+    return [*checks, *lines]
 
 
 def _bind(namespace: dict[str, Any], function: Callable[..., Any], t: Any) -> str:
@@ -135,7 +179,7 @@ def hook(cl: type, converter: cattrs.Converter) -> Callable[[Any, Any], Any]:
         "ALLOWED": allowed,
         "is_str": str.__instancecheck__,
     }
-    hints = typing.get_type_hints(cl, vars(model))
+    hints = typing.get_type_hints(cl)
     checks = {
         a.name: _lines(hints[a.name], f"v{n}", namespace, converter) for n, a in enumerate(fields)
     }

@@ -64,7 +64,14 @@ def _fold(word: object) -> str:
 
 
 class _Ordered(enum.Enum):
-    """An enum whose members compare by their order of definition."""
+    """An enum whose members compare by their order of definition.
+
+    Members hash by identity (each member is its one instance, so this agrees with
+    equality): the C-level hash makes them cheap keys for indexes and memos, where
+    :class:`enum.Enum`'s own hash runs Python code on every lookup.
+    """
+
+    __hash__ = object.__hash__
 
     @property
     def rank(self) -> int:
