@@ -142,5 +142,53 @@ def test_an_unreadable_file_is_one_line_on_stderr(run: Any, tmp_path: Path) -> N
     missing = tmp_path / "missing.json"
     status, out, err = run(write(tmp_path / "kent.json", kent_document()), missing)
     assert (status, out) == (1, "")
-    assert err == f"peelkit: {missing}: No such file or directory\n"
+    assert err == f"{missing}: No such file or directory\n"
+    assert "Traceback" not in err
+
+
+# -- page texts ----------------------------------------------------------------------
+
+PAGE = """Kent PEEL 2018
+Effectiveness
+How effectively does the force reduce crime and keep people safe?
+How effective is the force at investigating crime and reducing re-offending?
+Adequate
+The force investigates crime well.
+How effective are the force’s specialist capabilities?
+Good
+"""
+
+
+def test_a_page_text_is_validated_with_file_and_line(run: Any, tmp_path: Path) -> None:
+    page = tmp_path / "kent.txt"
+    page.write_text(PAGE, encoding="utf-8")
+    status, out, _ = run(page)
+    assert status == 1
+    lines = out.splitlines()
+    # "Adequate" is line 5: not on the 2018/19 scale; "Good" on line 8: question 5 is ungraded.
+    assert lines[0].startswith(f"{page}:5: PEEL004 error $.pillars[0].questions[0].judgment.grade")
+    assert lines[1].startswith(f"{page}:8: PEEL005 error $.pillars[0].questions[1].judgment.grade")
+    assert len(lines) == 2
+
+
+def test_a_page_and_a_json_document_are_checked_together(run: Any, tmp_path: Path) -> None:
+    page = tmp_path / "kent.txt"
+    page.write_text(PAGE.replace("Adequate\n", "Outstanding\n").replace("Good\n", ""), "utf-8")
+    document = kent_document()
+    document["pillars"][0]["questions"][1]["judgment"]["grade"] = "good"
+    status, out, _ = run(page, write(tmp_path / "kent.json", document))
+    assert status == 1
+    assert "PEEL022 error" in out
+    assert (
+        "says 'good', this one 'outstanding'" in out or "says 'outstanding', this one 'good'" in out
+    )
+
+
+def test_a_page_that_is_not_a_page_is_one_line_on_stderr(run: Any, tmp_path: Path) -> None:
+    page = tmp_path / "notes.txt"
+    page.write_text("Shopping list\neggs\n", encoding="utf-8")
+    status, out, err = run(page)
+    assert (status, out) == (1, "")
+    assert err.startswith(f"{page}:")
+    assert len(err.strip().splitlines()) <= 3  # the line, and the pointer under it
     assert "Traceback" not in err

@@ -47,7 +47,7 @@ def test_show_reports_a_hostile_file_in_one_line(
     assert main(["show", str(hostile)]) == 1
     captured = capsys.readouterr()
     assert captured.out == ""
-    assert captured.err.startswith(f"peelkit: {hostile}")
+    assert captured.err.startswith(f"{hostile}")
     assert "Traceback" not in captured.err
 
 

@@ -11,7 +11,7 @@ from peelkit.errors import ParseError
 from peelkit.model import Assessment
 from peelkit.serialise import from_json
 
-__all__ = ["MAX_FILE_BYTES", "expand_paths", "load", "read"]
+__all__ = ["MAX_FILE_BYTES", "expand_paths", "load", "read", "read_document"]
 
 MAX_FILE_BYTES = 64 * 1024 * 1024
 """Files larger than this are refused rather than read into memory."""
@@ -39,6 +39,15 @@ def expand_paths(paths: PathLike | Iterable[PathLike]) -> list[Path]:
 def read(path: PathLike) -> list[Assessment]:
     """The assessments in one file: a JSON document (assessment or corpus) or a page text.
 
+    See :func:`read_document` for how files are told apart and what they raise.
+    """
+    document = read_document(path)
+    return list(document) if isinstance(document, Corpus) else [document]
+
+
+def read_document(path: PathLike) -> Assessment | Corpus:
+    """The document in one file, as it is: a corpus file gives a :class:`Corpus`.
+
     A file whose first non-blank character is ``{`` is JSON; anything else is
     page text. Errors name the file: :class:`~peelkit.ValidationError` for JSON,
     :class:`~peelkit.ParseError` for page text, :class:`OSError` for the file itself.
@@ -55,8 +64,7 @@ def read(path: PathLike) -> list[Assessment]:
         )
     data = path.read_bytes()
     if data.lstrip()[:1] == b"{":
-        document = from_json(data, source=str(path))
-        return list(document) if isinstance(document, Corpus) else [document]
+        return from_json(data, source=str(path))
     from peelkit.parse import parse_report
 
     try:
@@ -68,7 +76,7 @@ def read(path: PathLike) -> list[Assessment]:
             line=line,
             source=str(path),
         ) from None
-    return [parse_report(text, source=str(path))]
+    return parse_report(text, source=str(path))
 
 
 def load(paths: PathLike | Iterable[PathLike]) -> Corpus:

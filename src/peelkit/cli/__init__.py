@@ -2,7 +2,8 @@
 
 Each sub-command lives in a module of this package with a ``register(subparsers)``
 function; :data:`COMMANDS` names them in the order ``peelkit --help`` lists them.
-Errors reach the user as one line on stderr and exit status 1, never a traceback.
+Errors reach the user as one line on stderr and exit status 1, never a traceback:
+``FILE[:LINE]: MESSAGE`` where the error is in a file, ``peelkit: MESSAGE`` otherwise.
 """
 
 from __future__ import annotations
@@ -45,11 +46,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         status: int = arguments.run(arguments)
     except PeelkitError as error:
-        print(f"peelkit: {error}", file=sys.stderr)
+        # An error that names its file reads as FILE[:LINE]: MESSAGE, like a compiler's.
+        located = getattr(error, "source", None)
+        print(error if located else f"peelkit: {error}", file=sys.stderr)
         return 1
     except OSError as error:
-        where = f"{error.filename}: " if error.filename else ""
-        print(f"peelkit: {where}{error.strerror or error}", file=sys.stderr)
+        where = f"{error.filename}: " if error.filename else "peelkit: "
+        print(f"{where}{error.strerror or error}", file=sys.stderr)
         return 1
     except KeyboardInterrupt:
         print("peelkit: interrupted", file=sys.stderr)

@@ -21,7 +21,7 @@ import attrs
 
 from peelkit.corpus import Corpus
 from peelkit.errors import ParseError, ValidationError
-from peelkit.loading import expand_paths, read
+from peelkit.loading import expand_paths, read_document
 from peelkit.model import Assessment
 from peelkit.validation import Validator, violations_from_problems
 from peelkit.violation import Violation
@@ -79,18 +79,21 @@ def run(arguments: argparse.Namespace) -> int:
     for path in expand_paths(arguments.files):
         name = str(path)
         try:
-            found = read(path)
+            document = read_document(path)
         except ValidationError as error:
             violations.extend(_document_violations(validator, error, name))
             continue
-        except (ParseError, OSError, NotImplementedError) as error:
-            print(f"peelkit: {_describe(error, name)}", file=sys.stderr)
+        except (ParseError, OSError) as error:
+            print(_describe(error, name), file=sys.stderr)
             unreadable = True
             continue
-        corpus_file = _is_corpus_file(path)
-        for index, assessment in enumerate(found):
-            assessments.append(assessment)
-            origins.append(_Origin(name, index if corpus_file else None))
+        if isinstance(document, Corpus):
+            for index, assessment in enumerate(document):
+                assessments.append(assessment)
+                origins.append(_Origin(name, index))
+        else:
+            assessments.append(document)
+            origins.append(_Origin(name, None))
     violations.extend(_relocate(v, origins) for v in validator.validate(Corpus(assessments)))
     _print(violations, arguments.format)
     failed = unreadable or any(violation.is_error for violation in violations)
@@ -105,21 +108,11 @@ def _document_violations(
     return [violation for violation in found if violation.code in enabled]
 
 
-def _describe(error: BaseException, name: str) -> str:
+def _describe(error: ParseError | OSError, name: str) -> str:
+    """One line naming the file: FILE[:LINE]: MESSAGE."""
     if isinstance(error, ParseError):
         return str(error).splitlines()[0]
-    if isinstance(error, OSError):
-        return f"{name}: {error.strerror or error}"
-    return f"{name}: cannot read page text yet ({error})"
-
-
-def _is_corpus_file(path: Path) -> bool:
-    """Whether a JSON file holds a corpus; cheap, as the file has just been read."""
-    try:
-        data = json.loads(path.read_bytes())
-    except (OSError, ValueError):
-        return False
-    return isinstance(data, dict) and "assessments" in data
+    return f"{name}: {error.strerror or error}"
 
 
 _REFERENCE = re.compile(r"\$\.assessments\[(\d+)\]")
