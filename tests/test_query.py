@@ -306,3 +306,17 @@ def test_inspected_default_is_not_carried_over(chain: Corpus) -> None:
 def test_a_queried_corpus_still_round_trips_through_json(chain: Corpus) -> None:
     chain.judgments()
     assert peelkit.from_json(peelkit.to_json(chain)) == chain
+
+
+def test_resolved_columns_follow_the_same_chains_as_validation() -> None:
+    from peelkit.datasets import load_bundled
+    from peelkit.provenance import CorpusIndex, resolve
+
+    corpus = load_bundled()
+    index = CorpusIndex(corpus)
+    carried = corpus.judgments(carried_over=True)
+    assert len(carried) > 50
+    for row in carried:
+        found = resolve(index, row.force, row.cycle, row.pillar, row.question_number)
+        assert found is not None
+        assert (row.resolved_grade, row.resolved_cycle) == (found.grade, found.cycle)

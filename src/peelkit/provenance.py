@@ -20,10 +20,10 @@ from __future__ import annotations
 
 import enum
 from collections.abc import Iterable
+from typing import TYPE_CHECKING
 
 import attrs
 
-from peelkit.corpus import Corpus
 from peelkit.forces import try_force
 from peelkit.frameworks import find_question, framework, normalise_wording
 from peelkit.model import (
@@ -38,11 +38,15 @@ from peelkit.model import (
     QuestionAssessment,
 )
 
+if TYPE_CHECKING:
+    from peelkit.corpus import Corpus  # for annotations; corpus imports query, query this
+
 __all__ = [
     "Break",
     "CorpusIndex",
     "Resolution",
     "Step",
+    "follow",
     "force_key",
     "match_question",
     "resolve",
@@ -73,7 +77,8 @@ class Break(enum.Enum):
 class Step:
     """One judgment on a chain: its cycle and pillar, the question (``None`` for the
     pillar's own judgment), the judgment, and the path of the judgment in the corpus
-    (``$.assessments[i].pillars[j].questions[k].judgment``)."""
+    (``$.assessments[i].pillars[j].questions[k].judgment``; empty where a caller of
+    :func:`follow` has no use for paths)."""
 
     cycle: Cycle
     pillar: Pillar
@@ -225,9 +230,18 @@ def resolve(
     """
     if not isinstance(index, CorpusIndex):
         index = CorpusIndex(index)
-    current = _start(index, force, Cycle(cycle), Pillar(pillar), question)
-    if current is None:
-        return None
+    start = _start(index, force, Cycle(cycle), Pillar(pillar), question)
+    return None if start is None else follow(index, force, start)
+
+
+def follow(index: CorpusIndex, force: str, start: Step) -> Resolution:
+    """Follow the judgment of ``start`` (of ``force``) back through carried-over
+    judgments; :func:`resolve` for a judgment already in hand.
+
+    Use it when the judgment is known, not just its place: with two versions of a
+    pillar in a corpus, :func:`resolve` starts from the first.
+    """
+    current = start
     steps = [current]
     while isinstance(current.judgment.provenance, CarriedOver):
         provenance = current.judgment.provenance

@@ -38,7 +38,6 @@ from peelkit.model import (
     Cycle,
     Deadline,
     Grade,
-    Judgment,
     NotGraded,
     NotYetGraded,
     Pillar,
@@ -46,6 +45,7 @@ from peelkit.model import (
     Provenance,
     QuestionAssessment,
 )
+from peelkit.provenance import CorpusIndex, Step, follow, force_key
 
 if TYPE_CHECKING:
     import os
@@ -238,12 +238,6 @@ def _member(cls: type[Any], noun: str, value: object) -> Any:
         raise FilterError(f"{value!r} is not a {noun}; expected one of {_words(cls)}") from None
 
 
-def _force_key(name: str) -> str:
-    """The short name of a force named any way, or the name itself if it is none of the 43."""
-    found = try_force(name)
-    return found.short_name if found is not None else name
-
-
 def _force_filter(value: object, known: Callable[[str], bool]) -> _Filter:
     names = set()
     for item in _listed(value):
@@ -368,40 +362,6 @@ def _select(index: Index, table: str, filters: list[_Filter]) -> tuple[Any, ...]
 
 # -- the index ------------------------------------------------------------------------
 
-_Key = tuple[str, Cycle, Pillar, "int | None"]
-
-
-def _resolve(
-    judgment: Judgment, key: _Key, lookup: dict[_Key, Judgment]
-) -> tuple[Grade | None, Cycle]:
-    """The grade and cycle of the inspection that produced ``judgment``.
-
-    A carried-over judgment is followed to the judgment of the same force, pillar
-    and question number in the cycle it came from, and on while that is carried
-    over too. The chain stops at a judgment that is not carried over, a missing
-    link or a loop. The grade is the last one printed along the way, so the
-    earlier inspection's own grade wins over a page's repetition of it; the cycle
-    is the last one reached.
-    """
-    force_key, cycle, pillar, number = key
-    grade = judgment.grade
-    if type(judgment.provenance) is not CarriedOver:
-        return grade, cycle
-    current = judgment
-    seen = {cycle}
-    while isinstance(current.provenance, CarriedOver):
-        cycle = current.provenance.from_cycle
-        if cycle in seen:
-            break
-        seen.add(cycle)
-        found = lookup.get((force_key, cycle, pillar, number))
-        if found is None:
-            break
-        current = found
-        if current.grade is not None:
-            grade = current.grade
-    return grade, cycle
-
 
 class Index:
     """Every judgment and area for improvement of a corpus as rows, with ids by key.
@@ -424,24 +384,18 @@ class Index:
 
     def _build(self, assessments: Sequence[Assessment]) -> None:
         places: list[tuple[str, Assessment, PillarAssessment, QuestionAssessment | None]] = []
-        lookup: dict[_Key, Judgment] = {}
         raw_forces: set[str] = set()
         for assessment in assessments:
             raw_forces.add(assessment.force)
-            name = _force_key(assessment.force)
+            name = force_key(assessment.force)
             for pillar in assessment.pillars:
-                for question in (None, *pillar.questions):
-                    judgment = pillar.judgment if question is None else question.judgment
-                    number = None if question is None else question.number
-                    key = (name, assessment.cycle, pillar.pillar, number)
-                    held = lookup.get(key)
-                    if held is None or (held.grade is None and judgment.grade is not None):
-                        lookup[key] = judgment
-                    places.append((name, assessment, pillar, question))
+                places.append((name, assessment, pillar, None))
+                places.extend((name, assessment, pillar, q) for q in pillar.questions)
         self._raw_forces = frozenset(raw_forces)
         self._sets: dict[tuple[str, tuple[str, object]], frozenset[int]] = {}
+        chains = CorpusIndex(assessments)
         self.judgments: tuple[JudgmentRow, ...] = tuple(
-            _judgment_row(name, assessment, pillar, question, lookup)
+            _judgment_row(name, assessment, pillar, question, chains)
             for name, assessment, pillar, question in places
         )
         self.areas: tuple[AreaForImprovementRow, ...] = tuple(
@@ -511,14 +465,18 @@ def _judgment_row(
     assessment: Assessment,
     pillar: PillarAssessment,
     question: QuestionAssessment | None,
-    lookup: dict[_Key, Judgment],
+    chains: CorpusIndex,
 ) -> JudgmentRow:
+    """The row of one judgment; a carried-over one is followed to the inspection that
+    made it (:func:`peelkit.provenance.follow`)."""
     judgment = pillar.judgment if question is None else question.judgment
     number = None if question is None else question.number
     provenance = judgment.provenance
-    resolved_grade, resolved_cycle = _resolve(
-        judgment, (name, assessment.cycle, pillar.pillar, number), lookup
-    )
+    resolved_grade, resolved_cycle = judgment.grade, assessment.cycle
+    if isinstance(provenance, CarriedOver):
+        start = Step(assessment.cycle, pillar.pillar, question, judgment, path="")
+        found = follow(chains, name, start)
+        resolved_grade, resolved_cycle = found.grade, found.cycle
     return JudgmentRow(
         force=name,
         cycle=assessment.cycle,

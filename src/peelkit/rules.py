@@ -44,7 +44,7 @@ from peelkit.model import (
     PillarAssessment,
     QuestionAssessment,
 )
-from peelkit.provenance import Break, CorpusIndex, resolve
+from peelkit.provenance import Break, CorpusIndex, Step, follow
 from peelkit.violation import Finding, Rule, Scope, Severity
 
 __all__ = ["RULES", "rule"]
@@ -454,18 +454,14 @@ def _graded_not_yet_graded(assessment: Assessment) -> _Findings:
 # -- corpus rules ---------------------------------------------------------------------
 
 
-def _carried_judgments(
-    corpus: Corpus,
-) -> Iterator[tuple[Assessment, str, PillarAssessment, int | str | None, Judgment]]:
-    """Every carried-over judgment of the corpus, with how :func:`resolve` names it."""
+def _carried_judgments(corpus: Corpus) -> Iterator[tuple[Assessment, PillarAssessment, Step]]:
+    """Every carried-over judgment of the corpus, as the first step of its chain."""
     for i, assessment in enumerate(corpus):
         for path, pillar, question, judgment in _judgments(assessment):
-            if not judgment.carried_over:
-                continue
-            name: int | str | None = None
-            if question is not None:
-                name = question.number if question.number is not None else question.text
-            yield assessment, f"$.assessments[{i}]{path[1:]}", pillar, name, judgment
+            if judgment.carried_over:
+                where = f"$.assessments[{i}]{path[1:]}"
+                step = Step(assessment.cycle, pillar.pillar, question, judgment, where)
+                yield assessment, pillar, step
 
 
 def _what(assessment: Assessment, cycle: Cycle, pillar: PillarAssessment, name: object) -> str:
@@ -475,12 +471,11 @@ def _what(assessment: Assessment, cycle: Cycle, pillar: PillarAssessment, name: 
 
 def _chain_disagrees(corpus: Corpus) -> _Findings:
     index = CorpusIndex(corpus)
-    for assessment, path, pillar, name, judgment in _carried_judgments(corpus):
+    for assessment, _, start in _carried_judgments(corpus):
+        judgment, path = start.judgment, start.path
         if judgment.grade is None:
             continue
-        found = resolve(index, assessment.force, assessment.cycle, pillar.pillar, name)
-        if found is None:  # pragma: no cover - the judgment is in the corpus it indexes
-            continue
+        found = follow(index, assessment.force, start)
         for step in found.steps[1:]:
             grade = step.judgment.grade
             if grade is None:
@@ -498,10 +493,9 @@ def _chain_disagrees(corpus: Corpus) -> _Findings:
 
 def _chain_source_missing(corpus: Corpus) -> _Findings:
     index = CorpusIndex(corpus)
-    for assessment, path, pillar, name, _ in _carried_judgments(corpus):
-        found = resolve(index, assessment.force, assessment.cycle, pillar.pillar, name)
-        if found is None or len(found.steps) > 2:  # pragma: no cover - see above
-            continue
+    for assessment, pillar, start in _carried_judgments(corpus):
+        path = start.path
+        found = follow(index, assessment.force, start)
         source = found.broken_at
         if found.broken is Break.NO_QUESTION and len(found.steps) == 1:
             yield Finding(
