@@ -6,15 +6,18 @@ import os
 from collections.abc import Iterable
 from pathlib import Path
 
+from peelkit._page import MAX_PAGE_CHARS
 from peelkit.corpus import Corpus
 from peelkit.errors import ParseError
 from peelkit.model import Assessment
 from peelkit.serialise import from_json
 
-__all__ = ["MAX_FILE_BYTES", "expand_paths", "load", "read", "read_document"]
+__all__ = ["MAX_FILE_BYTES", "expand_paths", "load", "read", "read_bytes", "read_document"]
 
-MAX_FILE_BYTES = 64 * 1024 * 1024
-"""Files larger than this are refused rather than read into memory."""
+MAX_FILE_BYTES = 4 * MAX_PAGE_CHARS
+"""Files larger than this (64 MiB) are refused rather than read into memory: room for
+the longest page the parser takes in any UTF-8 (at most four bytes a character), and
+for a corpus document of many thousand assessments."""
 
 _SUFFIXES = (".json", ".txt")
 
@@ -52,6 +55,16 @@ def read_document(path: PathLike) -> Assessment | Corpus:
     page text. Errors name the file: :class:`~peelkit.ValidationError` for JSON,
     :class:`~peelkit.ParseError` for page text, :class:`OSError` for the file itself.
     """
+    data = read_bytes(path)
+    if data.lstrip()[:1] == b"{":
+        return from_json(data, source=str(path))
+    from peelkit.parse import parse_report
+
+    return parse_report(data, source=str(path))
+
+
+def read_bytes(path: PathLike) -> bytes:
+    """The bytes of a file, refusing a folder and a file over :data:`MAX_FILE_BYTES`."""
     path = Path(path)
     if path.is_dir():
         raise IsADirectoryError(21, "is a folder, not a file", str(path))
@@ -62,21 +75,7 @@ def read_document(path: PathLike) -> Assessment | Corpus:
             line=0,
             source=str(path),
         )
-    data = path.read_bytes()
-    if data.lstrip()[:1] == b"{":
-        return from_json(data, source=str(path))
-    from peelkit.parse import parse_report
-
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as error:
-        line = data.count(b"\n", 0, error.start) + 1
-        raise ParseError(
-            f"not UTF-8 text: byte 0x{data[error.start]:02x} at offset {error.start}",
-            line=line,
-            source=str(path),
-        ) from None
-    return parse_report(text, source=str(path))
+    return path.read_bytes()
 
 
 def load(paths: PathLike | Iterable[PathLike]) -> Corpus:

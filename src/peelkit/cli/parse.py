@@ -9,13 +9,12 @@ from typing import Any
 
 from peelkit._io import write_atomic
 from peelkit.errors import ParseError
+from peelkit.loading import read_bytes
 from peelkit.model import Assessment
-from peelkit.parse import MAX_PAGE_CHARS, parse_report, render_report
+from peelkit.parse import parse_report, render_report
 from peelkit.serialise import to_json
 
 __all__ = ["register"]
-
-_MAX_FILE_BYTES = 4 * MAX_PAGE_CHARS  # UTF-8 takes at most four bytes a character
 
 
 def register(subparsers: Any) -> None:
@@ -41,17 +40,6 @@ def register(subparsers: Any) -> None:
     parser.set_defaults(run=run)
 
 
-def _read(path: Path) -> Assessment:
-    size = path.stat().st_size
-    if size > _MAX_FILE_BYTES:
-        raise ParseError(
-            f"file is {size:,} bytes; peelkit parses pages of at most {_MAX_FILE_BYTES:,} bytes",
-            line=0,
-            source=str(path),
-        )
-    return parse_report(path.read_bytes(), source=str(path))
-
-
 def _merge(assessments: list[tuple[Path, Assessment]]) -> Assessment:
     (_, merged), *rest = assessments
     for path, other in rest:
@@ -66,7 +54,9 @@ def _merge(assessments: list[tuple[Path, Assessment]]) -> Assessment:
 def run(arguments: argparse.Namespace) -> int:
     """Parse the files and write the assessment."""
     try:
-        parsed = [(path, _read(path)) for path in arguments.files]
+        parsed = [
+            (path, parse_report(read_bytes(path), source=str(path))) for path in arguments.files
+        ]
         assessment = _merge(parsed)
     except ParseError as error:
         print(error, file=sys.stderr)

@@ -9,6 +9,7 @@ from typing import Any
 
 from peelkit.corpus import Corpus
 from peelkit.datasets import kent_2018_effectiveness
+from peelkit.loading import read_bytes
 from peelkit.model import Assessment
 from peelkit.serialise import from_json, to_json
 
@@ -33,6 +34,6 @@ def run(arguments: argparse.Namespace) -> int:
         document = kent_2018_effectiveness()
     else:
         path: Path = arguments.file
-        document = from_json(path.read_bytes(), source=str(path))
+        document = from_json(read_bytes(path), source=str(path))
     sys.stdout.write(to_json(document, indent=2) + "\n")
     return 0
