@@ -55,7 +55,7 @@ def test_show_reports_a_hostile_file_in_one_line(
     ("make", "message"),
     [
         (lambda tmp: tmp / "missing.json", "No such file or directory"),
-        (lambda tmp: tmp, "Is a directory"),
+        (lambda tmp: tmp, "is a folder, not a file"),
     ],
 )
 def test_show_reports_an_unreadable_path(
