@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from peelkit._page import MAX_PAGE_CHARS
@@ -78,11 +78,22 @@ def read_bytes(path: PathLike) -> bytes:
     return path.read_bytes()
 
 
-def load(paths: PathLike | Iterable[PathLike]) -> Corpus:
+def load(
+    paths: PathLike | Iterable[PathLike],
+    *,
+    progress: Callable[[int, int], object] | None = None,
+) -> Corpus:
     """A corpus of everything in ``paths`` (files or folders), pages of one force and
     cycle merged into one assessment where their pillars differ (see
-    :meth:`Corpus.merged`)."""
+    :meth:`Corpus.merged`).
+
+    ``progress``, if given, is called after each file with the number of files read
+    and the number in all.
+    """
+    files = expand_paths(paths)
     assessments: list[Assessment] = []
-    for path in expand_paths(paths):
+    for number, path in enumerate(files, start=1):
         assessments.extend(read(path))
+        if progress is not None:
+            progress(number, len(files))
     return Corpus(assessments).merged()

@@ -10,8 +10,7 @@ from typing import TextIO
 from peelkit._io import write_atomic
 from peelkit.corpus import Corpus
 from peelkit.datasets import load_bundled
-from peelkit.loading import expand_paths, read
-from peelkit.model import Assessment
+from peelkit.loading import load
 
 __all__ = ["PROGRESS_FROM", "load_corpus", "write_output"]
 
@@ -20,21 +19,23 @@ PROGRESS_FROM = 20
 
 
 def load_corpus(files: Sequence[Path], *, stderr: TextIO | None = None) -> Corpus:
-    """The corpus of ``files`` (merged as :func:`peelkit.load` does), or the bundled data."""
+    """The corpus of ``files`` (as :func:`peelkit.load` reads it), or the bundled data."""
     if not files:
         return load_bundled()
     stream = stderr or sys.stderr
-    paths = expand_paths(files)
-    show = len(paths) >= PROGRESS_FROM and stream.isatty()
-    assessments: list[Assessment] = []
-    for number, path in enumerate(paths, start=1):
-        assessments.extend(read(path))
-        if show:
-            stream.write(f"\rpeelkit: read {number:,} of {len(paths):,} files")
+    shown = False
+
+    def progress(number: int, total: int) -> None:
+        nonlocal shown
+        if total >= PROGRESS_FROM and stream.isatty():
+            stream.write(f"\rpeelkit: read {number:,} of {total:,} files")
             stream.flush()
-    if show:
+            shown = True
+
+    corpus = load(files, progress=progress)
+    if shown:
         stream.write("\n")
-    return Corpus(assessments).merged()
+    return corpus
 
 
 def write_output(text: str, output: Path | None) -> None:
