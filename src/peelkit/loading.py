@@ -1,4 +1,4 @@
-"""Loading files: ``peelkit/1`` JSON documents and page texts, told apart by content."""
+"""Loading files: ``peelkit/1`` JSON documents and pages (text or HTML), told apart by content."""
 
 from __future__ import annotations
 
@@ -19,13 +19,14 @@ MAX_FILE_BYTES = 4 * MAX_PAGE_CHARS
 the longest page the parser takes in any UTF-8 (at most four bytes a character), and
 for a corpus document of many thousand assessments."""
 
-_SUFFIXES = (".json", ".txt")
+_SUFFIXES = (".json", ".txt", ".html", ".htm")
 
 PathLike = str | os.PathLike[str]
 
 
 def expand_paths(paths: PathLike | Iterable[PathLike]) -> list[Path]:
-    """Paths as given, with each folder replaced by its ``.json`` and ``.txt`` files, sorted."""
+    """Paths as given, with each folder replaced by its ``.json``, ``.txt``, ``.html`` and
+    ``.htm`` files, sorted (a fetch cache's ``.missing`` markers are not among them)."""
     if isinstance(paths, (str, os.PathLike)):
         paths = [paths]
     expanded: list[Path] = []
@@ -52,7 +53,7 @@ def read_document(path: PathLike) -> Assessment | Corpus:
     """The document in one file, as it is: a corpus file gives a :class:`Corpus`.
 
     A file whose first non-blank character is ``{`` is JSON; anything else is
-    page text. Errors name the file: :class:`~peelkit.ValidationError` for JSON,
+    a page, as text or HTML (see :func:`~peelkit.parse_report`). Errors name the file: :class:`~peelkit.ValidationError` for JSON,
     :class:`~peelkit.ParseError` for page text, :class:`OSError` for the file itself.
     """
     data = read_bytes(path)

@@ -58,6 +58,7 @@ from peelkit.model import (
     QuestionAssessment,
     Recommendation,
 )
+from peelkit.page import html
 from peelkit.render import render_report
 
 __all__ = ["MAX_PAGE_CHARS", "parse_report", "render_report"]
@@ -644,8 +645,18 @@ def parse_report(text: str | bytes, *, source: str | None = None) -> Assessment:
     one force and cycle, one after another (as :func:`render_report` writes a
     multi-pillar assessment), give one assessment holding every pillar.
 
+    HTML (told apart by content: it starts with a tag) is read block by block, see
+    :mod:`peelkit.page.html`; line numbers then refer to the HTML source.
+
     Raises :class:`~peelkit.ParseError`, with the line and a pointer, for text that
     is not a pillar page.
     """
+    if html.is_html(text):
+        return html.read_html(
+            text,
+            lambda lines: _Reader(lines, source).read(),
+            source=source,
+            max_chars=MAX_PAGE_CHARS,
+        )
     text = _as_text(text, source)
     return _Reader(text.split("\n"), source).read()

@@ -1,0 +1,1 @@
+"""Published PEEL pillar pages: grammar, parse, render, HTML."""
