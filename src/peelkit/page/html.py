@@ -15,7 +15,7 @@ one pass:
 - ``script``, ``style``, ``noscript``, ``template``, ``form``, ``nav``,
   ``aside``, ``head``, buttons, media and hidden elements are dropped, and so are
   a ``header`` or ``footer`` that belongs to the whole site (one outside
-  ``main``, ``article`` and ``section``); where a ``main`` element (or
+  ``main``, ``article``, ``section`` and ``role="main"``); where a ``main`` element (or
   ``role="main"``) exists, only what is inside it is read.
 
 The encoding of bytes is the byte order mark's, else a ``<meta charset>`` (or
@@ -156,7 +156,7 @@ class _Blocks(HTMLParser):
         self.parts: list[str] = []
         self.first: int | None = None  # the source line the block's text starts on
         self.bullet = False
-        self.open: list[tuple[str, bool, bool]] = []  # (tag, drops, is main)
+        self.open: list[tuple[str, bool, bool, bool]] = []  # tag, drops, main, sectioning
         self.counts: dict[str, int] = {}
         self.dropping = 0
         self.mains = 0
@@ -189,11 +189,12 @@ class _Blocks(HTMLParser):
             or (values.get("aria-hidden") or "").strip().lower() == "true"
         )
         main = tag == "main" or role == "main"
-        self.open.append((tag, drops, main))
+        sectioning = main or tag in _SECTIONING
+        self.open.append((tag, drops, main, sectioning))
         self.counts[tag] = self.counts.get(tag, 0) + 1
         self.dropping += drops
         self.mains += main
-        self.sectioning += tag in _SECTIONING
+        self.sectioning += sectioning
         if main and not self.dropping:
             self.saw_main = True
         if tag == "li" and not self.dropping:
@@ -205,11 +206,11 @@ class _Blocks(HTMLParser):
         if not self.counts.get(tag):
             return  # a stray end tag: nothing open to close
         while self.open:
-            name, drops, main = self.open.pop()
+            name, drops, main, sectioning = self.open.pop()
             self.counts[name] -= 1
             self.dropping -= drops
             self.mains -= main
-            self.sectioning -= name in _SECTIONING
+            self.sectioning -= sectioning
             if name == "li":
                 self.bullet = False
             if name == tag:
