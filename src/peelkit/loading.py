@@ -53,8 +53,9 @@ def read_document(path: PathLike) -> Assessment | Corpus:
     """The document in one file, as it is: a corpus file gives a :class:`Corpus`.
 
     A file whose first non-blank character is ``{`` is JSON; anything else is
-    a page, as text or HTML (see :func:`~peelkit.parse_report`). Errors name the file: :class:`~peelkit.ValidationError` for JSON,
-    :class:`~peelkit.ParseError` for page text, :class:`OSError` for the file itself.
+    a page, as text or HTML (see :func:`~peelkit.parse_report`). Errors name the
+    file: :class:`~peelkit.ValidationError` for JSON, :class:`~peelkit.ParseError`
+    for a page, :class:`OSError` for the file itself.
     """
     data = read_bytes(path)
     if data.lstrip()[:1] == b"{":

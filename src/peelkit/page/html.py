@@ -43,13 +43,73 @@ BULLET = "  • "
 """How a list item starts its line: the site rendering's bullet."""
 
 _BLOCKS = frozenset(
-    "address article blockquote body caption center dd details dialog dir div dl dt "
-    "fieldset figcaption figure h1 h2 h3 h4 h5 h6 hgroup hr html legend li main menu ol p "
-    "pre section summary table tbody td tfoot th thead tr ul".split()
+    [
+        "address",
+        "article",
+        "blockquote",
+        "body",
+        "caption",
+        "center",
+        "dd",
+        "details",
+        "dialog",
+        "dir",
+        "div",
+        "dl",
+        "dt",
+        "fieldset",
+        "figcaption",
+        "figure",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "hgroup",
+        "hr",
+        "html",
+        "legend",
+        "li",
+        "main",
+        "menu",
+        "ol",
+        "p",
+        "pre",
+        "section",
+        "summary",
+        "table",
+        "tbody",
+        "td",
+        "tfoot",
+        "th",
+        "thead",
+        "tr",
+        "ul",
+    ]
 )
 _DROPPED = frozenset(
-    "script style noscript template form nav aside head title button select textarea "
-    "svg math iframe object canvas video audio".split()
+    [
+        "script",
+        "style",
+        "noscript",
+        "template",
+        "form",
+        "nav",
+        "aside",
+        "head",
+        "title",
+        "button",
+        "select",
+        "textarea",
+        "svg",
+        "math",
+        "iframe",
+        "object",
+        "canvas",
+        "video",
+        "audio",
+    ]
 )
 _SITE_PARTS = frozenset(("header", "footer"))
 _SECTIONING = frozenset(("main", "article", "section"))
@@ -57,7 +117,24 @@ _DROPPED_ROLES = frozenset(("navigation", "banner", "contentinfo", "complementar
 # HTML's white space, and the no-break space, which reads as a space here.
 _SPACES = " \t\n\r\f\xa0"
 _SPACE = re.compile(f"[{_SPACES}]+")
-_VOID = frozenset("area base br col embed hr img input link meta param source track wbr".split())
+_VOID = frozenset(
+    [
+        "area",
+        "base",
+        "br",
+        "col",
+        "embed",
+        "hr",
+        "img",
+        "input",
+        "link",
+        "meta",
+        "param",
+        "source",
+        "track",
+        "wbr",
+    ]
+)
 
 
 def is_html(document: object) -> bool:
@@ -73,8 +150,8 @@ def is_html(document: object) -> bool:
         start = head.lstrip()[:2]
         return len(start) == 2 and start[:1] == b"<" and _starts_markup(chr(start[1]))
     if isinstance(document, str):
-        start = document[:4096].lstrip("\ufeff \t\r\n\f")[:2]
-        return len(start) == 2 and start[0] == "<" and _starts_markup(start[1])
+        opening = document[:4096].lstrip("\ufeff \t\r\n\f")[:2]
+        return len(opening) == 2 and opening[0] == "<" and _starts_markup(opening[1])
     return False
 
 
