@@ -13,6 +13,7 @@ from peelkit import datasets
 from peelkit._version import __version__
 from peelkit.corpus import Corpus
 from peelkit.errors import ParseError, PeelkitError, Problem, ValidationError
+from peelkit.fetch import FetchReport, fetch
 from peelkit.forces import FORCES, Force, UnknownForceError, force, try_force
 from peelkit.frameworks import (
     FRAMEWORKS,
@@ -84,6 +85,7 @@ __all__ = [
     "Corpus",
     "Cycle",
     "Deadline",
+    "FetchReport",
     "FilterError",
     "Finding",
     "Force",
@@ -120,6 +122,7 @@ __all__ = [
     "check",
     "closest_questions",
     "datasets",
+    "fetch",
     "find_headline",
     "find_question",
     "force",

@@ -18,7 +18,15 @@ from peelkit.errors import PeelkitError
 
 __all__ = ["COMMANDS", "main"]
 
-COMMANDS: tuple[str, ...] = ("summary", "query", "export", "parse", "validate", "show")
+COMMANDS: tuple[str, ...] = (
+    "summary",
+    "query",
+    "export",
+    "parse",
+    "validate",
+    "show",
+    "fetch",
+)
 """The modules of :mod:`peelkit.cli` that each add one or more sub-commands."""
 
 

@@ -37,7 +37,7 @@ import attrs
 from peelkit.errors import ParseError
 from peelkit.model import Assessment, Judgment, PillarAssessment, QuestionAssessment
 
-__all__ = ["BULLET", "decode", "html_document", "html_lines", "is_html", "read_html"]
+__all__ = ["BOMS", "BULLET", "decode", "html_document", "html_lines", "is_html", "read_html"]
 
 BULLET = "  • "
 """How a list item starts its line: the site rendering's bullet."""
@@ -143,7 +143,7 @@ def is_html(document: object) -> bool:
     ``!``, ``?``, ``/`` or a letter). Page text and JSON never do."""
     if isinstance(document, (bytes, bytearray)):
         head = bytes(document[:4096])
-        for bom, codec in _BOMS:
+        for bom, codec in BOMS:
             if head.startswith(bom):
                 head = head[len(bom) :].decode(codec, "ignore").encode("ascii", "ignore")
                 break
@@ -161,7 +161,7 @@ def _starts_markup(character: str) -> bool:
 
 # -- encoding -----------------------------------------------------------------------
 
-_BOMS = (
+BOMS: tuple[tuple[bytes, str], ...] = (
     (codecs.BOM_UTF32_LE, "utf-32-le"),
     (codecs.BOM_UTF32_BE, "utf-32-be"),
     (codecs.BOM_UTF8, "utf-8"),
@@ -196,7 +196,7 @@ def decode(data: bytes, *, source: str | None = None) -> str:
     naming the line of the first byte that is not in the document's encoding."""
     encoding = "utf-8"
     skip = 0
-    for bom, codec in _BOMS:
+    for bom, codec in BOMS:
         if data.startswith(bom):
             encoding, skip = codec, len(bom)
             break
