@@ -114,6 +114,8 @@ _DROPPED = frozenset(
 _SITE_PARTS = frozenset(("header", "footer"))
 _SECTIONING = frozenset(("main", "article", "section"))
 _DROPPED_ROLES = frozenset(("navigation", "banner", "contentinfo", "complementary", "search"))
+_BREAKS_AT_END = _BLOCKS | _DROPPED | _SITE_PARTS
+_BREAKS_AT_START = _BREAKS_AT_END | {"br"}
 # HTML's white space, and the no-break space, which reads as a space here.
 _SPACES = " \t\n\r\f\xa0"
 _SPACE = re.compile(f"[{_SPACES}]+")
@@ -252,19 +254,21 @@ class _Blocks(HTMLParser):
         self.first = None
 
     def handle_starttag(self, tag: str, attributes: list[tuple[str, str | None]]) -> None:
-        if tag in _BLOCKS or tag == "br" or tag in _DROPPED or tag in _SITE_PARTS:
+        if tag in _BREAKS_AT_START and self.parts:
             self.flush()
         if tag in _VOID:
             return
-        values = dict(attributes)
-        role = (values.get("role") or "").strip().lower()
-        drops = (
-            tag in _DROPPED
-            or (tag in _SITE_PARTS and not self.sectioning)
-            or role in _DROPPED_ROLES
-            or "hidden" in values
-            or (values.get("aria-hidden") or "").strip().lower() == "true"
-        )
+        role = ""
+        drops = tag in _DROPPED or (tag in _SITE_PARTS and not self.sectioning)
+        if attributes:
+            values = dict(attributes)
+            role = (values.get("role") or "").strip().lower()
+            drops = (
+                drops
+                or role in _DROPPED_ROLES
+                or "hidden" in values
+                or (values.get("aria-hidden") or "").strip().lower() == "true"
+            )
         main = tag == "main" or role == "main"
         sectioning = main or tag in _SECTIONING
         self.open.append((tag, drops, main, sectioning))
@@ -278,7 +282,7 @@ class _Blocks(HTMLParser):
             self.bullet = True
 
     def handle_endtag(self, tag: str) -> None:
-        if tag in _BLOCKS or tag in _DROPPED or tag in _SITE_PARTS:
+        if tag in _BREAKS_AT_END and self.parts:
             self.flush()
         if not self.counts.get(tag):
             return  # a stray end tag: nothing open to close
