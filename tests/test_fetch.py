@@ -83,7 +83,8 @@ def site() -> Iterator[Site]:
             self.send_response(answer.status)
             for name, value in answer.headers.items():
                 self.send_header(name, value)
-            self.send_header("Content-Length", str(len(answer.body)))
+            if "Content-Length" not in answer.headers:
+                self.send_header("Content-Length", str(len(answer.body)))
             self.end_headers()
             self.wfile.write(answer.body)
 
@@ -162,9 +163,11 @@ def test_what_has_no_pages_is_an_error(
         pages(["Kent"], cycles, pillars)
 
 
-def test_a_bad_base_url_is_an_error(tmp_path: Path) -> None:
+def test_a_bad_base_url_or_time_out_is_an_error(tmp_path: Path) -> None:
     with pytest.raises(FetchError, match="not an http"):
         peelkit.fetch(["Kent"], out=tmp_path, base_url="file:///etc/")
+    with pytest.raises(FetchError, match="time-out must be a positive"):
+        peelkit.fetch(["Kent"], out=tmp_path, timeout=0)
 
 
 # -- fetching into the cache ----------------------------------------------------------
@@ -287,6 +290,21 @@ def test_a_slow_answer_times_out(site: Site, tmp_path: Path) -> None:
     assert site.paths == [GWENT, GWENT]
 
 
+def test_a_dropped_connection_is_retried(site: Site, tmp_path: Path) -> None:
+    body = (PAGES / "site-2017-effectiveness.html").read_bytes()
+    site.serve(
+        GWENT,
+        Answer(
+            body=body[:100],
+            headers={"Content-Type": "text/html", "Content-Length": str(len(body))},
+        ),
+        Answer(body=body, headers={"Content-Type": "text/html"}),
+    )
+    report = run(site, tmp_path, delay=0)
+    assert report.count("fetched") == 1
+    assert site.paths == [GWENT, GWENT]
+
+
 def test_redirects_on_the_same_host_are_followed(site: Site, tmp_path: Path) -> None:
     site.serve(GWENT, Answer(301, headers={"Location": "/moved/gwent/"}))
     site.page("/moved/gwent/", "site-2017-effectiveness.html")
@@ -331,6 +349,11 @@ def test_answers_that_are_not_the_page_fail_once(
     assert reason in failed.reason
     assert site.paths == [GWENT]  # never retried
     assert not any(tmp_path.rglob("*.html"))
+
+
+def test_without_a_content_type_html_is_told_by_content(site: Site, tmp_path: Path) -> None:
+    site.serve(GWENT, Answer(body=(PAGES / "site-2017-effectiveness.html").read_bytes()))
+    assert run(site, tmp_path).count("fetched") == 1
 
 
 def test_a_page_of_another_force_fails(site: Site, tmp_path: Path) -> None:

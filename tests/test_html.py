@@ -227,6 +227,12 @@ def test_bad_bytes_name_their_line() -> None:
         parse_report(data, source="page.html")
 
 
+@pytest.mark.parametrize("codec", ["base64", "rot13", "idna"])
+def test_codecs_that_are_not_page_encodings_are_errors(codec: str) -> None:
+    with pytest.raises(ParseError, match=f"unknown encoding '{codec}'"):
+        parse_report(f"<html><meta charset={codec}><p>x\u00e9</p>".encode("latin-1"))
+
+
 def test_unknown_encoding_is_an_error_at_its_meta() -> None:
     with pytest.raises(ParseError, match=r":2: unknown encoding 'klingon'"):
         parse_report(b"<html>\n<meta charset=klingon><p>x</p>")

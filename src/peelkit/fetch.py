@@ -36,8 +36,9 @@ from peelkit._io import write_atomic
 from peelkit._version import __version__
 from peelkit.errors import ParseError, PeelkitError
 from peelkit.forces import FORCES, Force, force
+from peelkit.loading import MAX_FILE_BYTES
 from peelkit.model import Cycle, Pillar
-from peelkit.page.html import BOMS, decode
+from peelkit.page.html import BOMS, decode, is_html
 
 if TYPE_CHECKING:
     import http.client
@@ -217,6 +218,8 @@ def fetch(
     parsed = urllib.parse.urlsplit(base_url)
     if parsed.scheme not in ("http", "https") or not parsed.hostname:
         raise FetchError(f"base URL {base_url!r} is not an http(s) address")
+    if not timeout > 0:
+        raise FetchError(f"the time-out must be a positive number of seconds, not {timeout}")
     chosen = pages(forces, cycles, pillars)
     client = _Client(base_url, delay, timeout, retries, sleep, clock)
     folder = Path(out)
@@ -311,9 +314,13 @@ class _Client:
         if self.requests and self.delay:
             self.sleep(self.delay)
         self.requests += 1
+        import http.client  # loaded with the opener already
+
         try:
             with self.opener.open(url, timeout=self.timeout) as answer:
-                data: bytes = answer.read()
+                data: bytes = answer.read(MAX_FILE_BYTES + 1)
+                length = answer.headers.get("Content-Length", "")
+                declared = answer.headers.get("Content-Type") is not None
                 content_type = answer.headers.get_content_type()
                 charset = answer.headers.get_content_charset()
         except _Moved as moved:
@@ -329,10 +336,14 @@ class _Client:
                     f"HTTP {error.code} {error.reason}", self.retry_after(error.headers)
                 ) from None
             return Outcome(page, "failed", None, f"{url}: HTTP {error.code} {error.reason}")
-        except (urllib.error.URLError, TimeoutError, ConnectionError) as error:
+        except (OSError, http.client.HTTPException) as error:  # URLError, time-outs, resets
             reason = getattr(error, "reason", None) or error
             raise _Retry(f"network error: {reason}") from None
-        if content_type not in _HTML_TYPES:
+        if length.isdigit() and len(data) < int(length):
+            raise _Retry(f"network error: the answer stopped at {len(data)} of {length} bytes")
+        if len(data) > MAX_FILE_BYTES:
+            return Outcome(page, "failed", None, f"{url}: larger than {MAX_FILE_BYTES:,} bytes")
+        if content_type not in _HTML_TYPES and (declared or not is_html(data)):
             return Outcome(page, "failed", None, f"{url}: not HTML but {content_type}")
         try:
             text = _text(data, charset, str(target))
@@ -373,6 +384,6 @@ def _text(data: bytes, charset: str | None, source: str) -> str:
     if charset and not any(data.startswith(bom) for bom, _ in BOMS):
         try:
             return data.decode(charset)
-        except (LookupError, UnicodeDecodeError) as error:
+        except (LookupError, UnicodeError) as error:
             raise ParseError(f"not {charset} text: {error}", line=0, source=source) from None
     return decode(data, source=source)

@@ -172,6 +172,23 @@ BOMS: tuple[tuple[bytes, str], ...] = (
 )
 _META = re.compile(rb"<meta\b[^>]{0,1024}>", re.IGNORECASE)
 _CHARSET = re.compile(rb"charset\s*=\s*[\"']?\s*([A-Za-z0-9._:-]{1,40})", re.IGNORECASE)
+# The encodings web pages are written in (Python's names, by prefix); other codecs
+# (base64, idna, rot13, unicode_escape …) are not page encodings.
+_PAGE_ENCODINGS = (
+    "utf-8",
+    "utf-16",
+    "cp",
+    "iso8859",
+    "koi8",
+    "mac-",
+    "shift_jis",
+    "euc_",
+    "iso2022",
+    "gb",
+    "big5",
+    "latin",
+    "ascii",
+)
 # Labels browsers read as another encoding (WHATWG Encoding Standard).
 _AS_BROWSERS_READ = {
     "latin1": "cp1252",
@@ -209,6 +226,8 @@ def decode(data: bytes, *, source: str | None = None) -> str:
             try:
                 name = codecs.lookup(label).name
             except LookupError:
+                name = ""
+            if not name.startswith(_PAGE_ENCODINGS):
                 raise ParseError(
                     f"unknown encoding {label!r} declared in <meta>", line=line, source=source
                 ) from None
@@ -220,6 +239,10 @@ def decode(data: bytes, *, source: str | None = None) -> str:
         line = data[skip:at].decode(encoding, "replace").count("\n") + 1
         raise ParseError(
             f"not {encoding} text: byte 0x{data[at]:02x} at offset {at}", line=line, source=source
+        ) from None
+    except (LookupError, UnicodeError) as error:  # a codec that is not a text encoding
+        raise ParseError(
+            f"cannot read the page as {encoding}: {error}", line=0, source=source
         ) from None
 
 
@@ -348,6 +371,7 @@ def read_html(
     text path refuses them.
     """
     text = document if isinstance(document, str) else decode(bytes(document), source=source)
+    text = text.removeprefix("\ufeff")
     if len(text) > max_chars:
         raise ParseError(
             f"text is {len(text):,} characters; peelkit parses pages of at most "
