@@ -28,6 +28,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
 
+import contextlib
+
 from _corpus import synthetic_corpus
 
 import peelkit
@@ -169,6 +171,22 @@ def html_scaling() -> None:
         per_mb.append(seconds / (len(page) / 1e6))
         print(f"one HTML page of {len(page) / 1e6:4.1f} MB:  {seconds * 1e3:8.1f} ms")
     print(f"time per MB, 8 MB / 1 MB: {per_mb[1] / per_mb[0]:.2f}x  (linear: about 1x)")
+    # Markup that never closes made html.parser quadratic ("<a " * 40_000: minutes).
+    for unit in ("<a ", "<!--", "<!-- >", "<![CDATA[", "</", "<?", "<a b='", "<div>"):
+        times = []
+        for count in (100_000, 200_000):
+            page = head + unit * count
+            times.append(best(parse_or_fail, [page], 1))
+        print(
+            f"{unit!r:12} x 100k: {times[0] * 1e3:7.1f} ms, x 200k: {times[1] * 1e3:7.1f} ms"
+            f"  ({times[1] / times[0]:.1f}x; linear: about 2x)"
+        )
+
+
+def parse_or_fail(texts: list[str]) -> None:
+    for text in texts:
+        with contextlib.suppress(peelkit.ParseError):
+            peelkit.parse_report(text)
 
 
 if __name__ == "__main__":

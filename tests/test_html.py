@@ -170,6 +170,23 @@ def test_stray_unclosed_and_deep_tags() -> None:
     assert lines("</main></li><li>one<li>two</ul></ul><p>three") == ["  • one", "  • two", "three"]
 
 
+@pytest.mark.parametrize(
+    ("tail", "shown"),
+    [
+        ("<p>Prose <a ", "Prose <a"),
+        ("<p>Prose <!-- never closed", "Prose <!-- never closed"),
+        ("<p>Prose <![CDATA[ x ", "Prose <![CDATA[ x"),
+        ("<p>Prose <!-- > still open", "Prose <!-- > still open"),
+    ],
+)
+def test_markup_that_never_closes_is_text(tail: str, shown: str) -> None:
+    assert lines("<h1>Kent PEEL 2018</h1>" + tail) == ["Kent PEEL 2018", shown]
+
+
+def test_closed_comments_and_sections_still_vanish() -> None:
+    assert lines("<p>a<!-- <p>b</p> --></p><p>c<![CDATA[d]]></p>") == ["a", "c"]
+
+
 # -- telling HTML from text -----------------------------------------------------------
 
 

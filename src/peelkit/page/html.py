@@ -21,7 +21,9 @@ one pass:
 The encoding of bytes is the byte order mark's, else a ``<meta charset>`` (or
 ``http-equiv``) in the first 1024 bytes, else UTF-8; ``latin-1`` labels mean
 windows-1252, as browsers read them. Work is linear in the document: no
-backtracking patterns, and unclosed or stray tags cost constant time each.
+backtracking patterns, unclosed or stray tags cost constant time each, and
+markup that is never closed (a ``<!--`` without ``-->``, a ``<`` after the last
+``>``) reads as text, which keeps :mod:`html.parser` linear too.
 """
 
 from __future__ import annotations
@@ -347,9 +349,31 @@ def html_lines(document: str | bytes, *, source: str | None = None) -> list[tupl
     if "\r" in text:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
     parser = _Blocks()
-    parser.feed(text)
+    parser.feed(_defused(text))
     parser.close()
     return parser.lines()
+
+
+def _defused(text: str) -> str:
+    """``text`` with every markup start that is never closed turned into text.
+
+    :mod:`html.parser` looks for the end of a tag, comment or marked section from
+    its start to the end of the document; when there is none it moves on by one
+    character and looks again, which is quadratic (``"<a " * 40_000`` takes
+    minutes). A ``<`` after the last ``>``, a ``<!--`` with no ``-->`` after it
+    and a ``<![`` with no ``]]>`` after it can never close, so they are escaped
+    first, in linear time, and read as the text they are. Every other search
+    then finds its end, and the parser moves past what it searched.
+    """
+    last = text.rfind(">")
+    if last < len(text) - 1 and "<" in text[last + 1 :]:
+        text = text[: last + 1] + text[last + 1 :].replace("<", "&lt;")
+    for start, end in (("<!--", "-->"), ("<![", "]]>")):
+        # A search for ``end`` starts after ``start``: an end overlapping it does not count.
+        cut = max(0, text.rfind(end) - len(start) + 1) if end in text else 0
+        if start in text[cut:]:
+            text = text[:cut] + text[cut:].replace(start, "&lt;" + start[1:])
+    return text
 
 
 # -- the hook the page parser calls ---------------------------------------------------
