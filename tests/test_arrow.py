@@ -215,6 +215,15 @@ def test_parquet_keeps_the_order_of_grades_for_pyarrow(bundled: Corpus, tmp_path
     assert json.loads(pq.read_schema(path).field("grade").metadata[ORDER_KEY]) == GRADES
 
 
+def test_the_order_in_the_metadata_restores_polars_enums(bundled: Corpus, tmp_path: Path) -> None:
+    path = tmp_path / "judgments.parquet"
+    bundled.to_parquet(path)
+    orders = {f.name: json.loads(f.metadata[ORDER_KEY]) for f in pq.read_schema(path) if f.metadata}
+    read = pl.read_parquet(path).cast({name: pl.Enum(order) for name, order in orders.items()})
+    assert read.equals(bundled.to_polars())
+    assert read.schema == bundled.to_polars().schema
+
+
 def test_duckdb_sql_over_the_parquet_file(bundled: Corpus, tmp_path: Path) -> None:
     path = tmp_path / "judgments.parquet"
     bundled.to_parquet(path)
