@@ -7,7 +7,7 @@ import os
 import tempfile
 from pathlib import Path
 
-__all__ = ["write_atomic"]
+__all__ = ["write_atomic", "write_atomic_bytes"]
 
 
 def write_atomic(path: str | os.PathLike[str], text: str, *, encoding: str = "utf-8") -> None:
@@ -24,6 +24,24 @@ def write_atomic(path: str | os.PathLike[str], text: str, *, encoding: str = "ut
     try:
         with os.fdopen(handle, "w", encoding=encoding, newline="") as stream:
             stream.write(text)
+            stream.flush()
+            os.fsync(stream.fileno())
+        os.replace(temporary, target)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(temporary)
+        raise
+
+
+def write_atomic_bytes(path: str | os.PathLike[str], data: bytes) -> None:
+    """Write ``data`` to ``path`` as :func:`write_atomic` writes text: whole or not at all."""
+    target = Path(path)
+    handle, temporary = tempfile.mkstemp(
+        dir=target.parent or ".", prefix=f".{target.name}.", suffix=".tmp"
+    )
+    try:
+        with os.fdopen(handle, "wb") as stream:
+            stream.write(data)
             stream.flush()
             os.fsync(stream.fileno())
         os.replace(temporary, target)

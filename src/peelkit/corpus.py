@@ -163,6 +163,19 @@ class Corpus(Sequence[Assessment]):
         """One of the tables as a pandas DataFrame (needs the ``dataframe`` extra)."""
         return self._table(table).to_frame()
 
+    def to_arrow(self, table: Table = "judgments") -> Any:
+        """One of the tables as a ``pyarrow.Table`` (needs the ``arrow`` extra)."""
+        return self._table(table).to_arrow()
+
+    def to_parquet(self, path: str | os.PathLike[str], table: Table = "judgments") -> None:
+        """Write one of the tables as Parquet to ``path``, atomically (needs the ``arrow``
+        extra); see ``docs/tables.md``."""
+        self._table(table).to_parquet(path)
+
+    def to_polars(self, table: Table = "judgments") -> Any:
+        """One of the tables as a ``polars.DataFrame`` (needs the ``polars`` extra)."""
+        return self._table(table).to_polars()
+
     def _table(self, table: str) -> Rows[Any]:
         if table == "judgments":
             return self.judgments()

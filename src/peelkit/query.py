@@ -202,6 +202,24 @@ class Rows(Sequence[R], Generic[R]):
 
         return to_frame(self)
 
+    def to_arrow(self) -> Any:
+        """The rows as a ``pyarrow.Table`` (needs the ``arrow`` extra); see ``docs/tables.md``."""
+        from peelkit._arrow import to_arrow
+
+        return to_arrow(self)
+
+    def to_parquet(self, path: str | os.PathLike[str]) -> None:
+        """Write the rows to ``path`` as Parquet, atomically (needs the ``arrow`` extra)."""
+        from peelkit._arrow import write_parquet
+
+        write_parquet(self, path)
+
+    def to_polars(self) -> Any:
+        """The rows as a ``polars.DataFrame`` (needs the ``polars`` extra)."""
+        from peelkit._arrow import to_polars
+
+        return to_polars(self)
+
 
 # -- filters ------------------------------------------------------------------------
 

@@ -1,8 +1,9 @@
-"""``peelkit export``: a whole table as CSV or JSON, or the corpus as ``peelkit/1`` JSON."""
+"""``peelkit export``: a whole table as CSV, JSON or Parquet, or the corpus as peelkit/1 JSON."""
 
 from __future__ import annotations
 
 import argparse
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -17,10 +18,11 @@ def register(subparsers: Any) -> None:
     """Add ``export`` to the command line."""
     parser: argparse.ArgumentParser = subparsers.add_parser(
         "export",
-        help="write a whole table (CSV or JSON) or the corpus (peelkit/1 JSON)",
+        help="write a whole table (CSV, JSON or Parquet) or the corpus (peelkit/1 JSON)",
         description=(
             "Export the files given (or the bundled data) as a table of judgments or of "
-            "areas for improvement, in CSV or JSON, or as one peelkit/1 corpus document."
+            "areas for improvement, in CSV, JSON or Parquet (a binary file: give -o FILE; "
+            "needs peelkit[arrow]), or as one peelkit/1 corpus document."
         ),
     )
     parser.add_argument("files", nargs="*", type=Path, metavar="FILE", help="files or folders")
@@ -32,9 +34,9 @@ def register(subparsers: Any) -> None:
     )
     parser.add_argument(
         "--format",
-        choices=("csv", "json", "peelkit"),
+        choices=("csv", "json", "parquet", "peelkit"),
         default="csv",
-        help="csv or json for the table, peelkit for the whole corpus (default: csv)",
+        help="csv, json or parquet for the table, peelkit for the whole corpus (default: csv)",
     )
     parser.add_argument("-o", "--output", type=Path, help="write to this file (atomically)")
     parser.set_defaults(run=run)
@@ -42,6 +44,9 @@ def register(subparsers: Any) -> None:
 
 def run(arguments: argparse.Namespace) -> int:
     """Write the export."""
+    if arguments.format == "parquet" and arguments.output is None:
+        print("peelkit export: Parquet is a binary file: give one with -o FILE", file=sys.stderr)
+        return 2
     corpus = load_corpus(arguments.files)
     if arguments.format == "peelkit":
         text = to_json(corpus, indent=2) + "\n"
@@ -49,6 +54,9 @@ def run(arguments: argparse.Namespace) -> int:
         table = (
             corpus.judgments() if arguments.table == "judgments" else corpus.areas_for_improvement()
         )
+        if arguments.format == "parquet":
+            table.to_parquet(arguments.output)
+            return 0
         text = format_rows(table, arguments.format)
     write_output(text, arguments.output)
     return 0
