@@ -35,10 +35,10 @@ from peelkit import (
     validate,
 )
 from peelkit.datasets import kent_2018_effectiveness
+from peelkit.diagnostics import Scope
 from peelkit.frameworks import framework
-from peelkit.rules import rule
 from peelkit.testing import assessments, corpora, valid_assessments
-from peelkit.violation import Scope
+from peelkit.validation.rules import rule
 
 
 def kent() -> Assessment:

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 import attrs
 
 if TYPE_CHECKING:
-    from peelkit.violation import Violation
+    from peelkit.diagnostics import Violation
 
 __all__ = ["ParseError", "PeelkitError", "Problem", "ValidationError"]
 

@@ -6,7 +6,7 @@
 bullets, ``Detailed findings for question N``) and *site* (``Skip to content``,
 banners, ``Last updated dd/mm/yyyy`` and grade lines, ``Questions for <Pillar>``,
 lone question numbers, ``  • `` bullets). A page cut off part-way parses to what
-it shows. :func:`render_report` (in :mod:`peelkit.render`) writes the plain
+it shows. :func:`~peelkit.page.render.render_report` writes the plain
 rendering back, and ``parse_report(render_report(a)) == a``.
 
 The parser is one pass over the lines with a small state machine. It raises
@@ -21,24 +21,6 @@ from __future__ import annotations
 
 import datetime as dt
 
-from peelkit import _page
-from peelkit._page import (
-    AREAS_FOR_IMPROVEMENT,
-    BOILERPLATE,
-    BULLET,
-    CAUSE_OF_CONCERN,
-    DETAILED_FINDINGS,
-    GRADE,
-    LAST_UPDATED,
-    MAX_PAGE_CHARS,
-    NO_GRADE,
-    NUMBER,
-    PILLAR,
-    PROSE,
-    QUESTIONS_FOR,
-    RECOMMENDATIONS,
-    TITLE,
-)
 from peelkit.errors import ParseError
 from peelkit.forces import UnknownForceError, force
 from peelkit.frameworks import FrameworkQuestion, find_headline, find_question, framework
@@ -58,9 +40,26 @@ from peelkit.model import (
     QuestionAssessment,
     Recommendation,
 )
-from peelkit.render import render_report
+from peelkit.page import grammar as _page
+from peelkit.page.grammar import (
+    AREAS_FOR_IMPROVEMENT,
+    BOILERPLATE,
+    BULLET,
+    CAUSE_OF_CONCERN,
+    DETAILED_FINDINGS,
+    GRADE,
+    LAST_UPDATED,
+    MAX_PAGE_CHARS,
+    NO_GRADE,
+    NUMBER,
+    PILLAR,
+    PROSE,
+    QUESTIONS_FOR,
+    RECOMMENDATIONS,
+    TITLE,
+)
 
-__all__ = ["MAX_PAGE_CHARS", "parse_report", "render_report"]
+__all__ = ["MAX_PAGE_CHARS", "parse_report"]
 
 
 # -- drafts: what is known so far of a judgment, a question, a page ------------------
@@ -641,7 +640,7 @@ def parse_report(text: str | bytes, *, source: str | None = None) -> Assessment:
 
     ``text`` is the page as text (or UTF-8 bytes); ``source`` names where it came
     from and is kept on the assessment, its pillars and any error. Several pages of
-    one force and cycle, one after another (as :func:`render_report` writes a
+    one force and cycle, one after another (as :func:`~peelkit.page.render.render_report` writes a
     multi-pillar assessment), give one assessment holding every pillar.
 
     Raises :class:`~peelkit.ParseError`, with the line and a pointer, for text that

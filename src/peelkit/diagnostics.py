@@ -7,7 +7,7 @@ the ``peelkit/1`` document and a message. The validator turns each finding into 
 from a page, the page and line the path points into.
 
 This module holds data only; :mod:`peelkit.validation` runs the rules and
-:mod:`peelkit.rules` is the catalogue.
+:mod:`peelkit.validation.rules` is the catalogue.
 """
 
 from __future__ import annotations

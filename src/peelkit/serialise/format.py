@@ -7,7 +7,7 @@ format version, malformed JSON and bytes that are not UTF-8 all raise
 Two cattrs converters do the work, both built from the same hooks: a *fast* one
 that assumes the document is good, and a *detailed* one that is run only when the
 fast one fails, to find every problem and where it is. Writing JSON goes through
-:mod:`peelkit._encode`, which writes exactly what :func:`json.dumps` writes for
+:mod:`peelkit.serialise._encode`, which writes exactly what :func:`json.dumps` writes for
 :func:`to_dict`'s output, without building the dicts first.
 """
 
@@ -34,7 +34,6 @@ from cattrs.errors import (
 from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn, override
 from cattrs.v import transform_error
 
-from peelkit import _encode, _fastload
 from peelkit.corpus import Corpus
 from peelkit.errors import Problem, ValidationError
 from peelkit.model import (
@@ -49,6 +48,7 @@ from peelkit.model import (
     Provenance,
     Within,
 )
+from peelkit.serialise import _encode, _fastload
 
 __all__ = ["FORMAT", "from_dict", "from_json", "json_schema", "to_dict", "to_json"]
 
