@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any, Literal, overload
 
 import attrs
 
-from peelkit.forces import try_force
+from peelkit.forces import force_key
 from peelkit.model import Assessment, Cycle
 from peelkit.query import Index  # one way: query never imports corpus at run time
 
@@ -68,7 +68,7 @@ class Corpus(Sequence[Assessment]):
         count = len(self.assessments)
         if not count:
             return "Corpus(0 assessments)"
-        forces = len({_force_key(assessment.force) for assessment in self.assessments})
+        forces = len({force_key(assessment.force) for assessment in self.assessments})
         cycles = sorted({assessment.cycle for assessment in self.assessments})
         span = str(cycles[0]) if len(cycles) == 1 else f"{cycles[0]}–{cycles[-1]}"
         noun = "assessment" if count == 1 else "assessments"
@@ -193,11 +193,6 @@ class Corpus(Sequence[Assessment]):
             else:
                 versions.append(assessment)
         return Corpus([version for versions in groups.values() for version in versions])
-
-
-def _force_key(name: str) -> str:
-    found = try_force(name)
-    return name if found is None else found.short_name
 
 
 def _pillars_distinct(*assessments: Assessment) -> bool:

@@ -28,9 +28,9 @@ from typing import TYPE_CHECKING, Any, Generic, Literal, TypeVar, overload
 
 import attrs
 
-from peelkit.errors import PeelkitError
+from peelkit.errors import FilterError
 from peelkit.forces import Force, UnknownForceError, force, try_force
-from peelkit.frameworks import find_question, normalise_wording
+from peelkit.frameworks import find_question
 from peelkit.model import (
     AreaForImprovement,
     Assessment,
@@ -46,6 +46,7 @@ from peelkit.model import (
     QuestionAssessment,
 )
 from peelkit.provenance import CorpusIndex, Step, follow, force_key
+from peelkit.text import fold
 
 if TYPE_CHECKING:
     import os
@@ -67,10 +68,6 @@ __all__ = [
     "history",
     "judgments",
 ]
-
-
-class FilterError(PeelkitError, ValueError):
-    """A query filter has a value peelkit does not know; the message names the allowed ones."""
 
 
 # -- rows ---------------------------------------------------------------------------
@@ -278,7 +275,7 @@ def _question_filters(value: object) -> list[_Filter]:
                 raise FilterError(f"question numbers start at 1, not {number}")
             numbers.add(number)
         elif item.strip():
-            texts.add(normalise_wording(item))
+            texts.add(fold(item))
         else:
             raise FilterError("a question's text must not be blank")
     if numbers and texts:
@@ -303,7 +300,7 @@ def _question_filters(value: object) -> list[_Filter]:
 
 @functools.lru_cache(maxsize=4096)
 def _normalised(text: str) -> str:
-    return normalise_wording(text)
+    return fold(text)
 
 
 def _mentions(text: str | None, words: frozenset[str]) -> bool:
@@ -566,8 +563,8 @@ def areas_for_improvement(
     if contains is not None:
         if not isinstance(contains, str) or not contains.strip():
             raise FilterError(f"contains must be some text, not {contains!r}")
-        wanted = " ".join(contains.split()).casefold()
-        filters.append(_Filter(None, lambda row: wanted in " ".join(row.text.split()).casefold()))
+        wanted = fold(contains)
+        filters.append(_Filter(None, lambda row: wanted in fold(row.text)))
     if has_deadline is not None:
         filters.append(
             _flag_filter("has_deadline", has_deadline, lambda row: row.deadline is not None)
@@ -589,7 +586,7 @@ def history(
     if question is None:
         picked = [row for row in rows if row.question_number is None]
     elif isinstance(question, str) and not question.strip().isdigit():
-        wanted = normalise_wording(question)
+        wanted = fold(question)
         picked = []
         for row in rows:
             found = find_question(row.cycle, question, row.pillar)
