@@ -12,6 +12,7 @@ from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, Any
 
 from peelkit.model import Assessment, CarriedOver, Grade
+from peelkit.tables import cell
 
 if TYPE_CHECKING:
     from peelkit.corpus import Corpus
@@ -64,7 +65,6 @@ def _table(head: Sequence[str], body: Iterable[str], more: int, caption: str) ->
 
 def rows_html(rows: Rows[Any]) -> str:
     """A query result as a table: the first :data:`MAX_ROWS` rows, grades coloured."""
-    from peelkit.tables import cell
 
     names = rows.columns
     body = []

@@ -10,6 +10,7 @@ from peelkit.corpus import Corpus
 from peelkit.errors import ParseError
 from peelkit.model import Assessment
 from peelkit.page.grammar import MAX_PAGE_CHARS
+from peelkit.page.parse import parse_report
 from peelkit.serialise import from_json
 
 __all__ = ["MAX_FILE_BYTES", "expand_paths", "load", "read", "read_bytes", "read_document"]
@@ -58,7 +59,6 @@ def read_document(path: PathLike) -> Assessment | Corpus:
     data = read_bytes(path)
     if data.lstrip()[:1] == b"{":
         return from_json(data, source=str(path))
-    from peelkit.page.parse import parse_report
 
     return parse_report(data, source=str(path))
 

@@ -28,6 +28,7 @@ from typing import TYPE_CHECKING, Any, Generic, Literal, TypeVar, overload
 
 import attrs
 
+from peelkit._html import grid_html, rows_html
 from peelkit.errors import FilterError
 from peelkit.forces import Force, UnknownForceError, force, try_force
 from peelkit.frameworks import find_question
@@ -46,6 +47,7 @@ from peelkit.model import (
     QuestionAssessment,
 )
 from peelkit.provenance import CorpusIndex, Step, follow, force_key
+from peelkit.tables import records, text_table, to_frame, write_csv
 from peelkit.text import fold
 
 if TYPE_CHECKING:
@@ -172,30 +174,25 @@ class Rows(Sequence[R], Generic[R]):
         return self.rows[index]
 
     def __repr__(self) -> str:
-        from peelkit.tables import text_table
 
         return text_table(self)
 
     def _repr_html_(self) -> str:
-        from peelkit._html import rows_html
 
         return rows_html(self)
 
     def to_records(self) -> list[dict[str, str | int | None]]:
         """The rows as dicts of plain values (words, ISO dates, numbers, ``None``)."""
-        from peelkit.tables import records
 
         return records(self)
 
     def to_csv(self, path: str | os.PathLike[str]) -> None:
         """Write the rows to ``path`` as CSV, atomically; see :func:`peelkit.tables.write_csv`."""
-        from peelkit.tables import write_csv
 
         write_csv(self, path)
 
     def to_frame(self) -> Any:
         """The rows as a pandas DataFrame (needs the ``dataframe`` extra)."""
-        from peelkit.tables import to_frame
 
         return to_frame(self)
 
@@ -691,7 +688,6 @@ class Grid:
         )
 
     def _repr_html_(self) -> str:
-        from peelkit._html import grid_html
 
         return grid_html(self)
 

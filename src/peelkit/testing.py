@@ -26,6 +26,7 @@ from hypothesis import strategies as st
 
 from peelkit.corpus import Corpus
 from peelkit.forces import FORCES
+from peelkit.frameworks import FrameworkPillar, FrameworkQuestion, framework, normalise_wording
 from peelkit.model import (
     INSPECTED,
     NOT_GRADED,
@@ -221,12 +222,6 @@ def valid_assessments() -> st.SearchStrategy[Assessment]:
     The first pillar always has at least one question, so a test can plant a defect in
     one. Mutate one field to make an assessment that breaks a rule.
     """
-    from peelkit.frameworks import (
-        FrameworkPillar,
-        FrameworkQuestion,
-        framework,
-        normalise_wording,
-    )
 
     @st.composite
     def build(draw: st.DrawFn) -> Assessment:
