@@ -12,7 +12,7 @@ The public API is re-exported here; see the user guide for a tour::
 from peelkit import datasets
 from peelkit._version import __version__
 from peelkit.corpus import Corpus
-from peelkit.diagnostics import Finding, Rule, Severity, Violation
+from peelkit.diagnostics import Finding, Rule, Scope, Severity, Violation
 from peelkit.errors import ParseError, PeelkitError, Problem, ValidationError
 from peelkit.forces import FORCES, Force, UnknownForceError, force, try_force
 from peelkit.frameworks import (
@@ -110,6 +110,7 @@ __all__ = [
     "Recommendation",
     "Rows",
     "Rule",
+    "Scope",
     "Severity",
     "UnknownForceError",
     "UnknownQuestionError",
