@@ -22,13 +22,13 @@ from __future__ import annotations
 import datetime as dt
 import enum
 import functools
-import gc
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING, Any, Generic, Literal, TypeVar, overload
 
 import attrs
 
 from peelkit._html import grid_html, rows_html
+from peelkit._memory import collector_paused
 from peelkit.errors import FilterError
 from peelkit.forces import Force, UnknownForceError, force, try_force
 from peelkit.frameworks import find_question
@@ -368,13 +368,8 @@ class Index:
     def __init__(self, assessments: Sequence[Assessment]) -> None:
         # Building makes many small objects and no cycles; the cyclic collector
         # would walk them all again and again, so it is paused meanwhile.
-        paused = gc.isenabled()
-        gc.disable()
-        try:
+        with collector_paused():
             self._build(assessments)
-        finally:
-            if paused:
-                gc.enable()
 
     def _build(self, assessments: Sequence[Assessment]) -> None:
         places: list[tuple[str, Assessment, PillarAssessment, QuestionAssessment | None]] = []

@@ -20,6 +20,7 @@ else it reads as prose.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 
 from peelkit.errors import ParseError
 from peelkit.forces import UnknownForceError, force
@@ -540,51 +541,31 @@ class _Reader:
 
 # Pages repeat the same question wordings, so lookups by wording are remembered.
 # Keys hold the ids of the (singleton) enum members: hashing an enum member runs Python.
-_QUESTIONS: dict[tuple[int, str, int], FrameworkQuestion | None] = {}
-_HEADLINES: dict[tuple[int, str], Pillar | None] = {}
 _TITLES: dict[str, tuple[str, Cycle]] = {}
-_COMPLETE: dict[tuple[int, int], bool] = {}
 _REMEMBERED = 4096
 
 
+@functools.lru_cache(maxsize=_REMEMBERED)
 def _framework_question(cycle: Cycle, line: str, pillar: Pillar | None) -> FrameworkQuestion | None:
     """:func:`~peelkit.find_question`, remembered."""
-    key = (id(cycle), line, id(pillar))
-    try:
-        return _QUESTIONS[key]
-    except KeyError:
-        pass
-    if len(_QUESTIONS) >= _REMEMBERED:
-        _QUESTIONS.clear()
-    found = _QUESTIONS[key] = find_question(cycle, line, pillar)
-    return found
+    return find_question(cycle, line, pillar)
 
 
+@functools.lru_cache(maxsize=_REMEMBERED)
 def _headline(cycle: Cycle, line: str) -> Pillar | None:
     """:func:`~peelkit.find_headline`, remembered."""
-    key = (id(cycle), line)
-    try:
-        return _HEADLINES[key]
-    except KeyError:
-        pass
-    if len(_HEADLINES) >= _REMEMBERED:
-        _HEADLINES.clear()
-    found = _HEADLINES[key] = find_headline(cycle, line)
-    return found
+    return find_headline(cycle, line)
 
 
+@functools.cache
 def _complete(cycle: Cycle, pillar: Pillar) -> bool:
     """Whether every question of ``pillar`` in ``cycle`` has a verified wording."""
-    key = (id(cycle), id(pillar))
-    found = _COMPLETE.get(key)
-    if found is None:
-        entry = framework(cycle).pillar(pillar)
-        found = _COMPLETE[key] = (
-            entry is not None
-            and bool(entry.questions)
-            and all(question.verified for question in entry.questions)
-        )
-    return found
+    entry = framework(cycle).pillar(pillar)
+    return (
+        entry is not None
+        and bool(entry.questions)
+        and all(question.verified for question in entry.questions)
+    )
 
 
 def _context_cycle(question: _Question, pillar: _Judgment, cycle: Cycle) -> Cycle | None:

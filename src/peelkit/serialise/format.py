@@ -16,7 +16,6 @@ from __future__ import annotations
 import datetime as dt
 import enum
 import functools
-import gc
 import json
 import re
 import types
@@ -34,6 +33,7 @@ from cattrs.errors import (
 from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn, override
 from cattrs.v import transform_error
 
+from peelkit._memory import collector_paused
 from peelkit.corpus import Corpus
 from peelkit.errors import Problem, ValidationError
 from peelkit.model import (
@@ -337,15 +337,11 @@ def _structure(data: Any, cl: type[_T], path: str) -> tuple[_T | None, list[Prob
     small objects and none of them can form a cycle, yet each collection would
     walk the whole parsed document again.
     """
-    paused = gc.isenabled()
-    gc.disable()
     try:
-        return converter().structure(data, cl), []
+        with collector_paused():
+            return converter().structure(data, cl), []
     except Exception:
         pass
-    finally:
-        if paused:
-            gc.enable()
     try:
         return converter(detailed=True).structure(data, cl), []
     except (ClassValidationError, IterableValidationError) as exc:
