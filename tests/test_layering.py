@@ -27,6 +27,8 @@ LAYERS: tuple[tuple[str, ...], ...] = (
     ("peelkit.provenance",),
     ("peelkit.tables",),
     ("peelkit._html",),
+    ("peelkit.rows",),
+    ("peelkit._index",),
     ("peelkit.query",),
     ("peelkit.corpus",),
     ("peelkit.page.grammar",),
@@ -52,10 +54,12 @@ ALLOWED: dict[tuple[str, str], str] = {
     ("peelkit.model", "peelkit._html"): "Assessment._repr_html_ renders through _html",
     # Annotation-only imports (under TYPE_CHECKING) still to be removed:
     ("peelkit.provenance", "peelkit.corpus"): "annotations only",
-    ("peelkit.tables", "peelkit.query"): "annotations only",
-    ("peelkit._html", "peelkit.query"): "annotations only",
+    ("peelkit.tables", "peelkit.rows"): "annotations only",
+    ("peelkit._html", "peelkit.rows"): "annotations only",
     ("peelkit._html", "peelkit.corpus"): "annotations only",
     ("peelkit.query", "peelkit.corpus"): "annotations only",
+    ("peelkit.rows", "peelkit.corpus"): "annotations only",
+    ("peelkit._index", "peelkit.corpus"): "annotations only",
 }
 
 

@@ -16,7 +16,7 @@ from peelkit.tables import cell
 
 if TYPE_CHECKING:
     from peelkit.corpus import Corpus
-    from peelkit.query import Grid, Rows
+    from peelkit.rows import Grid, Rows
 
 __all__ = ["MAX_ROWS", "assessment_html", "corpus_html", "grid_html", "rows_html"]
 

@@ -23,7 +23,7 @@ from peelkit.errors import MissingDependencyError
 from peelkit.model import By, Cycle, Grade, Immediately, Pillar, Within
 
 if TYPE_CHECKING:
-    from peelkit.query import Rows
+    from peelkit.rows import Rows
 
 __all__ = [
     "MissingDependencyError",
