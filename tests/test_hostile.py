@@ -189,7 +189,7 @@ def test_an_interrupted_parse_output_leaves_nothing(
 
 
 def test_a_huge_page_is_refused_naming_the_limit() -> None:
-    from peelkit._page import MAX_PAGE_CHARS
+    from peelkit.page.grammar import MAX_PAGE_CHARS
 
     text = "Kent PEEL 2018\nEffectiveness\n" + "The force is good. " * (MAX_PAGE_CHARS // 19 + 1)
     with pytest.raises(peelkit.ParseError, match="16,777,216"):

@@ -13,6 +13,7 @@ from hypothesis import assume, given
 from hypothesis import strategies as st
 
 import peelkit
+import peelkit.page.parse
 from peelkit import ParseError, parse_report, render_report
 from peelkit.page.html import decode, html_document, html_lines, is_html
 from peelkit.testing import page_assessments
@@ -280,7 +281,7 @@ def test_html_that_is_not_a_page(document: str, message: str) -> None:
 
 
 def test_size_limit_applies_to_html(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(peelkit.parse, "MAX_PAGE_CHARS", 100)
+    monkeypatch.setattr(peelkit.page.parse, "MAX_PAGE_CHARS", 100)
     with pytest.raises(ParseError, match="at most 100 characters"):
         parse_report("<html>" + "<p>prose</p>" * 20)
 

@@ -12,6 +12,7 @@ The public API is re-exported here; see the user guide for a tour::
 from peelkit import datasets
 from peelkit._version import __version__
 from peelkit.corpus import Corpus
+from peelkit.diagnostics import Finding, Rule, Scope, Severity, Violation
 from peelkit.errors import ParseError, PeelkitError, Problem, ValidationError
 from peelkit.fetch import FetchReport, fetch
 from peelkit.forces import FORCES, Force, UnknownForceError, force, try_force
@@ -52,7 +53,8 @@ from peelkit.model import (
     Recommendation,
     Within,
 )
-from peelkit.parse import parse_report, render_report
+from peelkit.page.parse import parse_report
+from peelkit.page.render import render_report
 from peelkit.query import (
     AreaForImprovementRow,
     Change,
@@ -65,7 +67,6 @@ from peelkit.query import (
 from peelkit.serialise import FORMAT, from_dict, from_json, json_schema, to_dict, to_json
 from peelkit.tables import MissingDependencyError
 from peelkit.validation import Validator, check, validate
-from peelkit.violation import Finding, Rule, Severity, Violation
 
 __all__ = [
     "FORCES",
@@ -111,6 +112,7 @@ __all__ = [
     "Recommendation",
     "Rows",
     "Rule",
+    "Scope",
     "Severity",
     "UnknownForceError",
     "UnknownQuestionError",

@@ -42,7 +42,7 @@ from peelkit._version import __version__
 from peelkit.tables import MissingDependencyError, cell
 
 if TYPE_CHECKING:
-    from peelkit.query import Rows
+    from peelkit.rows import Rows
 
 __all__ = [
     "Column",

@@ -12,10 +12,11 @@ from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, Any
 
 from peelkit.model import Assessment, CarriedOver, Grade
+from peelkit.tables import cell
 
 if TYPE_CHECKING:
     from peelkit.corpus import Corpus
-    from peelkit.query import Grid, Rows
+    from peelkit.rows import Grid, Rows
 
 __all__ = ["MAX_ROWS", "assessment_html", "corpus_html", "grid_html", "rows_html"]
 
@@ -64,7 +65,6 @@ def _table(head: Sequence[str], body: Iterable[str], more: int, caption: str) ->
 
 def rows_html(rows: Rows[Any]) -> str:
     """A query result as a table: the first :data:`MAX_ROWS` rows, grades coloured."""
-    from peelkit.tables import cell
 
     names = rows.columns
     body = []

@@ -14,9 +14,18 @@ from typing import TYPE_CHECKING, Any, Literal, overload
 
 import attrs
 
-from peelkit.forces import try_force
+from peelkit._html import corpus_html
+from peelkit.forces import force_key
 from peelkit.model import Assessment, Cycle
-from peelkit.query import Index  # one way: query never imports corpus at run time
+from peelkit.query import (
+    FilterError,
+    Index,  # one way: query never imports corpus at run time
+    areas_for_improvement,
+    compare,
+    grid,
+    history,
+    judgments,
+)
 
 if TYPE_CHECKING:
     from peelkit.query import (
@@ -68,14 +77,13 @@ class Corpus(Sequence[Assessment]):
         count = len(self.assessments)
         if not count:
             return "Corpus(0 assessments)"
-        forces = len({_force_key(assessment.force) for assessment in self.assessments})
+        forces = len({force_key(assessment.force) for assessment in self.assessments})
         cycles = sorted({assessment.cycle for assessment in self.assessments})
         span = str(cycles[0]) if len(cycles) == 1 else f"{cycles[0]}–{cycles[-1]}"
         noun = "assessment" if count == 1 else "assessments"
         return f"Corpus({count} {noun}: {forces} forces, {span})"
 
     def _repr_html_(self) -> str:
-        from peelkit._html import corpus_html
 
         return corpus_html(self)
 
@@ -95,7 +103,6 @@ class Corpus(Sequence[Assessment]):
         carried_over: bool | None = None,
     ) -> Rows[JudgmentRow]:
         """One row per judgment matching every filter given; see :func:`peelkit.query.judgments`."""
-        from peelkit.query import judgments
 
         return judgments(
             self,
@@ -119,7 +126,6 @@ class Corpus(Sequence[Assessment]):
     ) -> Rows[AreaForImprovementRow]:
         """One row per area for improvement matching every filter given; see
         :func:`peelkit.query.areas_for_improvement`."""
-        from peelkit.query import areas_for_improvement
 
         return areas_for_improvement(
             self,
@@ -136,7 +142,6 @@ class Corpus(Sequence[Assessment]):
     ) -> Rows[JudgmentRow]:
         """One force's judgments of a pillar or question across cycles; see
         :func:`peelkit.query.history`."""
-        from peelkit.query import history
 
         return history(self, force, pillar, question)
 
@@ -145,13 +150,11 @@ class Corpus(Sequence[Assessment]):
     ) -> Rows[CompareRow]:
         """Per force and pillar, how the grade moved from ``cycle_a`` to ``cycle_b``; see
         :func:`peelkit.query.compare`."""
-        from peelkit.query import compare
 
         return compare(self, cycle_a, cycle_b, force=force, pillar=pillar)
 
     def grid(self, cycle: Cycle | str | None = None, *, questions: bool = True) -> Grid:
         """The grades table of a cycle (the latest by default); see :func:`peelkit.query.grid`."""
-        from peelkit.query import grid
 
         return grid(self, cycle, questions=questions)
 
@@ -181,7 +184,6 @@ class Corpus(Sequence[Assessment]):
             return self.judgments()
         if table == "areas_for_improvement":
             return self.areas_for_improvement()
-        from peelkit.query import FilterError
 
         raise FilterError(
             f"{table!r} is not a table; expected 'judgments' or 'areas_for_improvement'"
@@ -206,11 +208,6 @@ class Corpus(Sequence[Assessment]):
             else:
                 versions.append(assessment)
         return Corpus([version for versions in groups.values() for version in versions])
-
-
-def _force_key(name: str) -> str:
-    found = try_force(name)
-    return name if found is None else found.short_name
 
 
 def _pillars_distinct(*assessments: Assessment) -> bool:

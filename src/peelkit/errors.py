@@ -11,32 +11,23 @@ data.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import TYPE_CHECKING
 
-import attrs
+from peelkit.diagnostics import Problem, Violation
 
-if TYPE_CHECKING:
-    from peelkit.violation import Violation
-
-__all__ = ["ParseError", "PeelkitError", "Problem", "ValidationError"]
+__all__ = [
+    "FilterError",
+    "MissingDependencyError",
+    "ParseError",
+    "PeelkitError",
+    "Problem",
+    "UnknownForceError",
+    "UnknownQuestionError",
+    "ValidationError",
+]
 
 
 class PeelkitError(Exception):
     """Base class of every error peelkit raises on purpose."""
-
-
-@attrs.frozen
-class Problem:
-    """One thing wrong with a document: where it is and what was expected.
-
-    ``path`` is a JSON path into the ``peelkit/1`` document (``$`` is the root).
-    """
-
-    path: str
-    message: str
-
-    def __str__(self) -> str:
-        return f"{self.path}: {self.message}"
 
 
 class ValidationError(PeelkitError, ValueError):
@@ -107,3 +98,37 @@ class ParseError(PeelkitError, ValueError):
         column = min(self.column, len(shown))
         pointer = "~" * column + "^"
         return f"{head}\n    {shown}\n    {pointer}"
+
+
+class UnknownForceError(PeelkitError, LookupError):
+    """A name that is none of the 43 forces' names or aliases.
+
+    ``name`` is the name as given; ``suggestions`` are the short names of the
+    closest forces, best first (possibly none). The message offers them.
+    """
+
+    def __init__(self, name: str, suggestions: Iterable[str] = ()) -> None:
+        self.name = name
+        self.suggestions = tuple(suggestions)
+        super().__init__(self._message())
+
+    def _message(self) -> str:
+        head = f"unknown force {self.name!r}"
+        if not self.suggestions:
+            return f"{head}; expected one of the 43 territorial forces of England and Wales"
+        quoted = [repr(suggestion) for suggestion in self.suggestions]
+        if len(quoted) == 1:
+            return f"{head}; did you mean {quoted[0]}?"
+        return f"{head}; did you mean {', '.join(quoted[:-1])} or {quoted[-1]}?"
+
+
+class UnknownQuestionError(PeelkitError, LookupError):
+    """A framework has no question with the pillar and number asked for."""
+
+
+class FilterError(PeelkitError, ValueError):
+    """A query filter has a value peelkit does not know; the message names the allowed ones."""
+
+
+class MissingDependencyError(PeelkitError, ImportError):
+    """An optional dependency is not installed; the message names the extra to install."""

@@ -39,6 +39,7 @@ from peelkit.forces import FORCES, Force, force
 from peelkit.loading import MAX_FILE_BYTES
 from peelkit.model import Cycle, Pillar
 from peelkit.page.html import BOMS, decode, is_html
+from peelkit.page.parse import parse_report
 
 if TYPE_CHECKING:
     import http.client
@@ -347,9 +348,6 @@ class _Client:
             return Outcome(page, "failed", None, f"{url}: not HTML but {content_type}")
         try:
             text = _text(data, charset, str(target))
-            # Imported here: the parser is not needed to name or cache pages.
-            from peelkit.parse import parse_report
-
             parsed = parse_report(text, source=str(target))
         except ParseError as error:
             return Outcome(page, "failed", None, f"{url}: {str(error).splitlines()[0]}")

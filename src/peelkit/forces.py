@@ -19,9 +19,10 @@ from typing import Literal
 
 import attrs
 
-from peelkit.errors import PeelkitError
+from peelkit.errors import UnknownForceError
+from peelkit.text import fold
 
-__all__ = ["FORCES", "Force", "UnknownForceError", "force", "try_force"]
+__all__ = ["FORCES", "Force", "UnknownForceError", "force", "force_key", "try_force"]
 
 Country = Literal["England", "Wales"]
 
@@ -184,7 +185,7 @@ _SUFFIXES = (" police service", " police force", " constabulary", " police")
 def _key(text: str) -> str:
     """The lookup key of a force name: lower case, words only, no leading "the",
     no "Police"/"Constabulary" suffix, "&" read as "and"."""
-    words = _SEPARATORS.sub(" ", text.casefold().replace("&", " and ")).strip()
+    words = _SEPARATORS.sub(" ", fold(text).replace("&", " and ")).strip()
     words = words.removeprefix("the ")
     stripped = True
     while stripped:
@@ -212,28 +213,6 @@ _INDEX = _build_index(FORCES)
 _SUGGESTIONS: dict[str, str] = {key: each.short_name for key, each in _INDEX.items()}
 if len(FORCES) != 43:  # pragma: no cover - a data error
     raise RuntimeError(f"expected 43 forces, have {len(FORCES)}")
-
-
-class UnknownForceError(PeelkitError, LookupError):
-    """A name that is none of the 43 forces' names or aliases.
-
-    ``name`` is the name as given; ``suggestions`` are the short names of the
-    closest forces, best first (possibly none). The message offers them.
-    """
-
-    def __init__(self, name: str, suggestions: Iterable[str] = ()) -> None:
-        self.name = name
-        self.suggestions = tuple(suggestions)
-        super().__init__(self._message())
-
-    def _message(self) -> str:
-        head = f"unknown force {self.name!r}"
-        if not self.suggestions:
-            return f"{head}; expected one of the 43 territorial forces of England and Wales"
-        quoted = [repr(suggestion) for suggestion in self.suggestions]
-        if len(quoted) == 1:
-            return f"{head}; did you mean {quoted[0]}?"
-        return f"{head}; did you mean {', '.join(quoted[:-1])} or {quoted[-1]}?"
 
 
 def try_force(name: str | Force) -> Force | None:
@@ -264,3 +243,10 @@ def force(name: str | Force) -> Force:
     close = difflib.get_close_matches(_key(name), _SUGGESTIONS, n=6, cutoff=0.75)
     suggestions = list(dict.fromkeys(_SUGGESTIONS[key] for key in close))[:3]
     raise UnknownForceError(name, suggestions)
+
+
+def force_key(name: str) -> str:
+    """The name a force is grouped under: its short name if known ("Kent Police" and
+    "kent" are both ``"Kent"``), else the name as given, trimmed."""
+    found = try_force(name)
+    return found.short_name if found is not None else name.strip()

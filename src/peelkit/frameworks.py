@@ -20,13 +20,13 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
-import re
 from collections.abc import Iterable
 
 import attrs
 
-from peelkit.errors import PeelkitError
+from peelkit.errors import UnknownQuestionError
 from peelkit.model import Cycle, Grade, Pillar
+from peelkit.text import fold
 
 __all__ = [
     "FRAMEWORKS",
@@ -44,43 +44,10 @@ __all__ = [
 
 # -- normalisation ----------------------------------------------------------------
 
-_EQUIVALENTS = str.maketrans(
-    {
-        "’": "'",
-        "‘": "'",
-        "‛": "'",
-        "′": "'",
-        "`": "'",
-        "“": '"',
-        "”": '"',
-        "„": '"',
-        "″": '"',
-        "‐": "-",
-        "‑": "-",
-        "‒": "-",
-        "–": "-",
-        "—": "-",
-        "−": "-",
-        "…": "...",
-    }
-)
-_WHITE_SPACE = re.compile(r"\s+")
+normalise_wording = fold
+"""The form in which published wordings are compared: :func:`peelkit.text.fold`."""
+
 _ELLIPSIS = "..."
-
-
-def normalise_wording(text: str) -> str:
-    """Return ``text`` in the form in which published wordings are compared.
-
-    Typographic and straight quotes are made the same (’ and ' match, so do “ and "),
-    dashes become hyphens, an ellipsis character becomes three full stops, runs of
-    white space (including non-breaking spaces) become one space, the ends are
-    trimmed and the result is case-folded. Nothing else changes: words and other
-    punctuation must match.
-
-    >>> normalise_wording("  How effective are the FORCE’s\\u00a0specialist capabilities? ")
-    "how effective are the force's specialist capabilities?"
-    """
-    return _WHITE_SPACE.sub(" ", text.translate(_EQUIVALENTS)).strip().casefold()
 
 
 # -- the classes ------------------------------------------------------------------
@@ -195,10 +162,6 @@ def _window_valid(
     first, last = value
     if first > last:
         raise ValueError(f"publication window starts after it ends: {first} > {last}")
-
-
-class UnknownQuestionError(PeelkitError, LookupError):
-    """A framework has no question with the pillar and number asked for."""
 
 
 @attrs.frozen

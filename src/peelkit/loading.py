@@ -6,10 +6,11 @@ import os
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
-from peelkit._page import MAX_PAGE_CHARS
 from peelkit.corpus import Corpus
 from peelkit.errors import ParseError
 from peelkit.model import Assessment
+from peelkit.page.grammar import MAX_PAGE_CHARS
+from peelkit.page.parse import parse_report
 from peelkit.serialise import from_json
 
 __all__ = ["MAX_FILE_BYTES", "expand_paths", "load", "read", "read_bytes", "read_document"]
@@ -60,7 +61,6 @@ def read_document(path: PathLike) -> Assessment | Corpus:
     data = read_bytes(path)
     if data.lstrip()[:1] == b"{":
         return from_json(data, source=str(path))
-    from peelkit.parse import parse_report
 
     return parse_report(data, source=str(path))
 

@@ -27,6 +27,8 @@ from typing import Any, TypeAlias
 
 import attrs
 
+from peelkit.text import fold
+
 __all__ = [
     "INSPECTED",
     "NOT_GRADED",
@@ -53,14 +55,13 @@ __all__ = [
 ]
 
 _QUOTES = "'\"‘’“”"
-_SPACES = re.compile(r"\s+")
 
 
 def _fold(word: object) -> str:
-    """Lower-case, trim quotes and collapse white space: how published words compare."""
+    """:func:`peelkit.text.fold`, then trim quotes: how published words compare."""
     if not isinstance(word, str):
         return ""
-    return _SPACES.sub(" ", word.strip().strip(_QUOTES).strip()).lower()
+    return fold(fold(word).strip(_QUOTES))
 
 
 class _Ordered(enum.Enum):

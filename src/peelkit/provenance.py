@@ -24,8 +24,8 @@ from typing import TYPE_CHECKING
 
 import attrs
 
-from peelkit.forces import try_force
-from peelkit.frameworks import find_question, framework, normalise_wording
+from peelkit.forces import force_key
+from peelkit.frameworks import find_question, framework
 from peelkit.model import (
     Assessment,
     CarriedOver,
@@ -37,6 +37,7 @@ from peelkit.model import (
     PillarAssessment,
     QuestionAssessment,
 )
+from peelkit.text import fold
 
 if TYPE_CHECKING:
     from peelkit.corpus import Corpus  # for annotations; corpus imports query, query this
@@ -51,13 +52,6 @@ __all__ = [
     "match_question",
     "resolve",
 ]
-
-
-def force_key(name: str) -> str:
-    """The name a force is grouped under: its short name if known ("Kent Police" and
-    "kent" are both ``"Kent"``), else the name as given, trimmed."""
-    found = try_force(name)
-    return found.short_name if found is not None else name.strip()
 
 
 class Break(enum.Enum):
@@ -187,9 +181,9 @@ def match_question(
         for position, candidate in enumerate(source.questions):
             if candidate.number == number:
                 return position, candidate
-    keys = {normalise_wording(wording) for wording in wordings}
+    keys = {fold(wording) for wording in wordings}
     for position, candidate in enumerate(source.questions):
-        if normalise_wording(candidate.text) in keys:
+        if fold(candidate.text) in keys:
             return position, candidate
     return None
 
@@ -204,7 +198,7 @@ def _start(
             if (
                 candidate.number == question
                 if isinstance(question, int)
-                else normalise_wording(candidate.text) == normalise_wording(question)
+                else fold(candidate.text) == fold(question)
             ):
                 return Step(
                     cycle, pillar, candidate, candidate.judgment, f"{path}.questions[{k}].judgment"

@@ -19,37 +19,26 @@ a list of such values, any of which may match. A bad value raises
 
 from __future__ import annotations
 
-import datetime as dt
 import enum
 import functools
-import gc
-from collections.abc import Callable, Iterable, Iterator, Sequence
-from typing import TYPE_CHECKING, Any, Generic, Literal, TypeVar, overload
+from collections.abc import Callable, Iterable
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import attrs
 
-from peelkit.errors import PeelkitError
+from peelkit._index import Index
+from peelkit.errors import FilterError
 from peelkit.forces import Force, UnknownForceError, force, try_force
-from peelkit.frameworks import find_question, normalise_wording
+from peelkit.frameworks import find_question
 from peelkit.model import (
-    AreaForImprovement,
-    Assessment,
-    CarriedOver,
     Cycle,
-    Deadline,
     Grade,
-    NotGraded,
-    NotYetGraded,
     Pillar,
-    PillarAssessment,
-    Provenance,
-    QuestionAssessment,
 )
-from peelkit.provenance import CorpusIndex, Step, follow, force_key
+from peelkit.rows import AreaForImprovementRow, Change, CompareRow, Grid, JudgmentRow, Rows, _word
+from peelkit.text import fold
 
 if TYPE_CHECKING:
-    import os
-
     from peelkit.corpus import Corpus
 
 __all__ = [
@@ -67,158 +56,6 @@ __all__ = [
     "history",
     "judgments",
 ]
-
-
-class FilterError(PeelkitError, ValueError):
-    """A query filter has a value peelkit does not know; the message names the allowed ones."""
-
-
-# -- rows ---------------------------------------------------------------------------
-
-
-@attrs.frozen
-class JudgmentRow:
-    """One judgment: a pillar's headline judgment (``question_number`` None) or a question's.
-
-    ``force`` is the force's short name (``"Kent"``), whatever alias the data used.
-    ``question`` is the question's text, or the pillar's headline question.
-    ``grade`` is the grade the page prints (``None`` if it prints none);
-    ``resolved_grade`` and ``resolved_cycle`` are the grade and cycle of the
-    inspection that produced the judgment, found by following carried-over
-    judgments back through the corpus (2018/19 → 2017 → 2016). ``source`` is the
-    URL or file of the fact.
-    """
-
-    force: str
-    cycle: Cycle
-    pillar: Pillar
-    question_number: int | None
-    question: str | None
-    grade: Grade | None
-    provenance: Provenance
-    carried_over_from: Cycle | None
-    resolved_grade: Grade | None
-    resolved_cycle: Cycle | None
-    last_updated: dt.date | None
-    source: str | None
-
-
-@attrs.frozen
-class AreaForImprovementRow:
-    """One area for improvement, with the question it sits under and its deadline."""
-
-    force: str
-    cycle: Cycle
-    pillar: Pillar
-    question_number: int | None
-    question: str
-    text: str
-    deadline: Deadline | None
-    carried_over_from: Cycle | None
-    source: str | None
-
-
-Change = Literal["improved", "declined", "unchanged"]
-"""How a grade moved between two cycles."""
-
-
-@attrs.frozen
-class CompareRow:
-    """One force and pillar in two cycles: the resolved grades and how they moved.
-
-    ``change`` is ``None`` where either grade is unknown or was not given.
-    """
-
-    force: str
-    pillar: Pillar
-    cycle_a: Cycle
-    grade_a: Grade | None
-    cycle_b: Cycle
-    grade_b: Grade | None
-    change: Change | None
-
-
-R = TypeVar("R", JudgmentRow, AreaForImprovementRow, CompareRow)
-
-
-@attrs.frozen
-class Rows(Sequence[R], Generic[R]):
-    """The answer to a query: an immutable sequence of rows of one class.
-
-    In a notebook it shows as a table; ``repr`` gives the same as text. The
-    columns are the row class's fields (:attr:`columns`).
-    """
-
-    row_type: type[R]
-    rows: tuple[R, ...] = ()
-
-    @property
-    def columns(self) -> tuple[str, ...]:
-        """The column names: the row class's field names, in order."""
-        return tuple(field.name for field in attrs.fields(self.row_type))
-
-    def __len__(self) -> int:
-        return len(self.rows)
-
-    def __iter__(self) -> Iterator[R]:
-        return iter(self.rows)
-
-    @overload
-    def __getitem__(self, index: int) -> R: ...
-
-    @overload
-    def __getitem__(self, index: slice) -> Rows[R]: ...
-
-    def __getitem__(self, index: int | slice) -> R | Rows[R]:
-        if isinstance(index, slice):
-            return Rows(self.row_type, self.rows[index])
-        return self.rows[index]
-
-    def __repr__(self) -> str:
-        from peelkit.tables import text_table
-
-        return text_table(self)
-
-    def _repr_html_(self) -> str:
-        from peelkit._html import rows_html
-
-        return rows_html(self)
-
-    def to_records(self) -> list[dict[str, str | int | None]]:
-        """The rows as dicts of plain values (words, ISO dates, numbers, ``None``)."""
-        from peelkit.tables import records
-
-        return records(self)
-
-    def to_csv(self, path: str | os.PathLike[str]) -> None:
-        """Write the rows to ``path`` as CSV, atomically; see :func:`peelkit.tables.write_csv`."""
-        from peelkit.tables import write_csv
-
-        write_csv(self, path)
-
-    def to_frame(self) -> Any:
-        """The rows as a pandas DataFrame (needs the ``dataframe`` extra)."""
-        from peelkit.tables import to_frame
-
-        return to_frame(self)
-
-    def to_arrow(self) -> Any:
-        """The rows as a ``pyarrow.Table`` (needs the ``arrow`` extra); see ``docs/tables.md``."""
-        from peelkit._arrow import to_arrow
-
-        return to_arrow(self)
-
-    def to_parquet(self, path: str | os.PathLike[str]) -> None:
-        """Write the rows to ``path`` as Parquet, atomically (needs the ``arrow`` extra)."""
-        from peelkit._arrow import write_parquet
-
-        write_parquet(self, path)
-
-    def to_polars(self) -> Any:
-        """The rows as a ``polars.DataFrame`` (needs the ``polars`` extra)."""
-        from peelkit._arrow import to_polars
-
-        return to_polars(self)
 
 
 # -- filters ------------------------------------------------------------------------
@@ -296,7 +133,7 @@ def _question_filters(value: object) -> list[_Filter]:
                 raise FilterError(f"question numbers start at 1, not {number}")
             numbers.add(number)
         elif item.strip():
-            texts.add(normalise_wording(item))
+            texts.add(fold(item))
         else:
             raise FilterError("a question's text must not be blank")
     if numbers and texts:
@@ -321,7 +158,7 @@ def _question_filters(value: object) -> list[_Filter]:
 
 @functools.lru_cache(maxsize=4096)
 def _normalised(text: str) -> str:
-    return normalise_wording(text)
+    return fold(text)
 
 
 def _mentions(text: str | None, words: frozenset[str]) -> bool:
@@ -378,159 +215,6 @@ def _select(index: Index, table: str, filters: list[_Filter]) -> tuple[Any, ...]
     return tuple(picked)
 
 
-# -- the index ------------------------------------------------------------------------
-
-
-class Index:
-    """Every judgment and area for improvement of a corpus as rows, with ids by key.
-
-    Built once per corpus, on its first query (see :attr:`peelkit.Corpus.query_index`).
-    """
-
-    __slots__ = ("_raw_forces", "_sets", "area_keys", "areas", "judgment_keys", "judgments")
-
-    def __init__(self, assessments: Sequence[Assessment]) -> None:
-        # Building makes many small objects and no cycles; the cyclic collector
-        # would walk them all again and again, so it is paused meanwhile.
-        paused = gc.isenabled()
-        gc.disable()
-        try:
-            self._build(assessments)
-        finally:
-            if paused:
-                gc.enable()
-
-    def _build(self, assessments: Sequence[Assessment]) -> None:
-        places: list[tuple[str, Assessment, PillarAssessment, QuestionAssessment | None]] = []
-        raw_forces: set[str] = set()
-        for assessment in assessments:
-            raw_forces.add(assessment.force)
-            name = force_key(assessment.force)
-            for pillar in assessment.pillars:
-                places.append((name, assessment, pillar, None))
-                places.extend((name, assessment, pillar, q) for q in pillar.questions)
-        self._raw_forces = frozenset(raw_forces)
-        self._sets: dict[tuple[str, tuple[str, object]], frozenset[int]] = {}
-        chains = CorpusIndex(assessments)
-        self.judgments: tuple[JudgmentRow, ...] = tuple(
-            _judgment_row(name, assessment, pillar, question, chains)
-            for name, assessment, pillar, question in places
-        )
-        self.areas: tuple[AreaForImprovementRow, ...] = tuple(
-            _area_row(name, assessment, pillar, question, area)
-            for name, assessment, pillar, question in places
-            if question is not None
-            for area in question.areas_for_improvement
-        )
-        self.judgment_keys = _keys(
-            self.judgments,
-            lambda row: (
-                ("force", row.force),
-                ("cycle", row.cycle),
-                ("pillar", row.pillar),
-                ("question", row.question_number),
-                ("grade", row.resolved_grade),
-                ("carried_over", row.carried_over_from is not None),
-            ),
-        )
-        self.area_keys = _keys(
-            self.areas,
-            lambda row: (
-                ("force", row.force),
-                ("cycle", row.cycle),
-                ("pillar", row.pillar),
-                ("question", row.question_number),
-                ("has_deadline", row.deadline is not None),
-            ),
-        )
-
-    def ids(self, table: str, keys: Sequence[tuple[str, object]]) -> frozenset[int]:
-        """The ids of the rows of ``table`` having any of ``keys``; each key's set is
-        made on first use and kept."""
-        found = [self._set(table, key) for key in keys]
-        return found[0] if len(found) == 1 else frozenset().union(*found)
-
-    def _set(self, table: str, key: tuple[str, object]) -> frozenset[int]:
-        cached = self._sets.get((table, key))
-        if cached is None:
-            lists = self.judgment_keys if table == "judgments" else self.area_keys
-            cached = self._sets[table, key] = frozenset(lists.get(key, ()))
-        return cached
-
-    def knows_force(self, name: str) -> bool:
-        """Whether ``name`` is a force name used in the corpus as it stands."""
-        return name in self._raw_forces
-
-
-def _keys(
-    rows: Sequence[Any], keys_of: Callable[[Any], tuple[tuple[str, object], ...]]
-) -> dict[tuple[str, object], list[int]]:
-    index: dict[tuple[str, object], list[int]] = {}
-    for number, row in enumerate(rows):
-        for key in keys_of(row):
-            index.setdefault(key, []).append(number)
-    return index
-
-
-def _source(
-    assessment: Assessment, pillar: PillarAssessment, question: QuestionAssessment | None
-) -> str | None:
-    return (question.source if question else None) or pillar.source or assessment.source
-
-
-def _judgment_row(
-    name: str,
-    assessment: Assessment,
-    pillar: PillarAssessment,
-    question: QuestionAssessment | None,
-    chains: CorpusIndex,
-) -> JudgmentRow:
-    """The row of one judgment; a carried-over one is followed to the inspection that
-    made it (:func:`peelkit.provenance.follow`)."""
-    judgment = pillar.judgment if question is None else question.judgment
-    number = None if question is None else question.number
-    provenance = judgment.provenance
-    resolved_grade, resolved_cycle = judgment.grade, assessment.cycle
-    if isinstance(provenance, CarriedOver):
-        start = Step(assessment.cycle, pillar.pillar, question, judgment, path="")
-        found = follow(chains, name, start)
-        resolved_grade, resolved_cycle = found.grade, found.cycle
-    return JudgmentRow(
-        force=name,
-        cycle=assessment.cycle,
-        pillar=pillar.pillar,
-        question_number=number,
-        question=pillar.headline_question if question is None else question.text,
-        grade=judgment.grade,
-        provenance=provenance,
-        carried_over_from=provenance.from_cycle if isinstance(provenance, CarriedOver) else None,
-        resolved_grade=resolved_grade,
-        resolved_cycle=resolved_cycle,
-        last_updated=judgment.last_updated,
-        source=_source(assessment, pillar, question),
-    )
-
-
-def _area_row(
-    name: str,
-    assessment: Assessment,
-    pillar: PillarAssessment,
-    question: QuestionAssessment,
-    area: AreaForImprovement,
-) -> AreaForImprovementRow:
-    return AreaForImprovementRow(
-        force=name,
-        cycle=assessment.cycle,
-        pillar=pillar.pillar,
-        question_number=question.number,
-        question=question.text,
-        text=area.text,
-        deadline=area.deadline,
-        carried_over_from=area.carried_over_from,
-        source=_source(assessment, pillar, question),
-    )
-
-
 # -- queries --------------------------------------------------------------------------
 
 
@@ -584,8 +268,8 @@ def areas_for_improvement(
     if contains is not None:
         if not isinstance(contains, str) or not contains.strip():
             raise FilterError(f"contains must be some text, not {contains!r}")
-        wanted = " ".join(contains.split()).casefold()
-        filters.append(_Filter(None, lambda row: wanted in " ".join(row.text.split()).casefold()))
+        wanted = fold(contains)
+        filters.append(_Filter(None, lambda row: wanted in fold(row.text)))
     if has_deadline is not None:
         filters.append(
             _flag_filter("has_deadline", has_deadline, lambda row: row.deadline is not None)
@@ -607,7 +291,7 @@ def history(
     if question is None:
         picked = [row for row in rows if row.question_number is None]
     elif isinstance(question, str) and not question.strip().isdigit():
-        wanted = normalise_wording(question)
+        wanted = fold(question)
         picked = []
         for row in rows:
             found = find_question(row.cycle, question, row.pillar)
@@ -668,63 +352,6 @@ def compare(
             )
         rows.append(CompareRow(key[0], key[1], first, grade_a, second, grade_b, change))
     return Rows(CompareRow, tuple(rows))
-
-
-# -- the grades grid -------------------------------------------------------------------
-
-NOT_GRADED_WORD = "not graded"
-NOT_YET_GRADED_WORD = "not yet graded"
-
-
-@attrs.frozen
-class Grid:
-    """Forces × judgments of one cycle, like the inspectorate's grades table.
-
-    ``columns`` are ``(pillar, question number)`` pairs (``None`` for the pillar's
-    own grade). ``cells[force][column]`` holds the words of the resolved grades of
-    every version, distinct, in order: ``("good",)``, ``("not graded",)``, or
-    ``()`` where the judgment is unknown.
-    """
-
-    cycle: Cycle
-    forces: tuple[str, ...]
-    columns: tuple[tuple[Pillar, int | None], ...]
-    cells: dict[str, dict[tuple[Pillar, int | None], tuple[str, ...]]] = attrs.field(eq=False)
-
-    def cell(self, force: str, column: tuple[Pillar, int | None]) -> tuple[str, ...]:
-        """The words in one cell; ``()`` where unknown."""
-        return self.cells.get(force, {}).get(column, ())
-
-    def counts(self) -> dict[str, int]:
-        """How many cells hold each word (grades best first, then the rest); unknown as ``""``."""
-        counted: dict[str, int] = {}
-        for name in self.forces:
-            for column in self.columns:
-                for word in self.cell(name, column) or ("",):
-                    counted[word] = counted.get(word, 0) + 1
-        order = [grade.value for grade in reversed(Grade)]
-        order += [NOT_GRADED_WORD, NOT_YET_GRADED_WORD]
-        return dict(
-            sorted(
-                counted.items(),
-                key=lambda item: order.index(item[0]) if item[0] in order else len(order),
-            )
-        )
-
-    def _repr_html_(self) -> str:
-        from peelkit._html import grid_html
-
-        return grid_html(self)
-
-
-def _word(row: JudgmentRow) -> str | None:
-    if row.resolved_grade is not None:
-        return row.resolved_grade.value
-    if isinstance(row.provenance, NotGraded):
-        return NOT_GRADED_WORD
-    if isinstance(row.provenance, NotYetGraded):
-        return NOT_YET_GRADED_WORD
-    return None
 
 
 def grid(corpus: Corpus, cycle: object = None, *, questions: bool = True) -> Grid:

@@ -19,11 +19,11 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
 from peelkit._io import write_atomic
-from peelkit.errors import PeelkitError
+from peelkit.errors import MissingDependencyError
 from peelkit.model import By, Cycle, Grade, Immediately, Pillar, Within
 
 if TYPE_CHECKING:
-    from peelkit.query import Rows
+    from peelkit.rows import Rows
 
 __all__ = [
     "MissingDependencyError",
@@ -42,10 +42,6 @@ _GRADE_COLUMNS = frozenset({"grade", "resolved_grade", "grade_a", "grade_b"})
 _CYCLE_COLUMNS = frozenset({"cycle", "resolved_cycle", "carried_over_from", "cycle_a", "cycle_b"})
 _DATE_COLUMNS = frozenset({"last_updated"})
 _RISKY_STARTS = ("=", "+", "-", "@", "\t", "\r")
-
-
-class MissingDependencyError(PeelkitError, ImportError):
-    """An optional dependency is not installed; the message names the extra to install."""
 
 
 def cell(value: object) -> Cell:

@@ -24,9 +24,9 @@ import datetime as dt
 
 from hypothesis import strategies as st
 
-from peelkit import _page
 from peelkit.corpus import Corpus
 from peelkit.forces import FORCES
+from peelkit.frameworks import FrameworkPillar, FrameworkQuestion, framework, normalise_wording
 from peelkit.model import (
     INSPECTED,
     NOT_GRADED,
@@ -48,6 +48,7 @@ from peelkit.model import (
     Recommendation,
     Within,
 )
+from peelkit.page import grammar as _page
 
 __all__ = [
     "areas_for_improvement",
@@ -212,7 +213,7 @@ def _findings_texts(lead: str) -> Texts:
 
 
 def valid_assessments() -> st.SearchStrategy[Assessment]:
-    """Assessments that break no rule of :mod:`peelkit.rules`: a real force, a cycle
+    """Assessments that break no rule of :mod:`peelkit.validation.rules`: a real force, a cycle
     from 2015 to 2018/19, pillars and questions of that cycle's framework with their
     numbers and wordings, grades on the scale and only where graded, carry-overs only
     from earlier cycles, causes of concern (with recommendations) wherever a grade is
@@ -221,12 +222,6 @@ def valid_assessments() -> st.SearchStrategy[Assessment]:
     The first pillar always has at least one question, so a test can plant a defect in
     one. Mutate one field to make an assessment that breaks a rule.
     """
-    from peelkit.frameworks import (
-        FrameworkPillar,
-        FrameworkQuestion,
-        framework,
-        normalise_wording,
-    )
 
     @st.composite
     def build(draw: st.DrawFn) -> Assessment:

@@ -11,7 +11,8 @@ from peelkit._io import write_atomic
 from peelkit.errors import ParseError
 from peelkit.loading import read_bytes
 from peelkit.model import Assessment
-from peelkit.parse import parse_report, render_report
+from peelkit.page.parse import parse_report
+from peelkit.page.render import render_report
 from peelkit.serialise import to_json
 
 __all__ = ["register"]

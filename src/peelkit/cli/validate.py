@@ -20,11 +20,11 @@ from typing import Any
 import attrs
 
 from peelkit.corpus import Corpus
+from peelkit.diagnostics import Violation
 from peelkit.errors import ParseError, ValidationError
 from peelkit.loading import expand_paths, read_document
 from peelkit.model import Assessment
 from peelkit.validation import Validator, violations_from_problems
-from peelkit.violation import Violation
 
 __all__ = ["register"]
 

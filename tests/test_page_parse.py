@@ -313,7 +313,7 @@ def test_error_points_at_the_problem() -> None:
 
 
 def test_too_large(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(peelkit.parse, "MAX_PAGE_CHARS", 100)
+    monkeypatch.setattr(peelkit.page.parse, "MAX_PAGE_CHARS", 100)
     with pytest.raises(ParseError, match="at most 100 characters"):
         parse_report("Kent PEEL 2018\nEffectiveness\n" + "x" * 100)
 

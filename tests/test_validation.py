@@ -35,10 +35,10 @@ from peelkit import (
     validate,
 )
 from peelkit.datasets import kent_2018_effectiveness
+from peelkit.diagnostics import Scope
 from peelkit.frameworks import framework
-from peelkit.rules import rule
 from peelkit.testing import assessments, corpora, valid_assessments
-from peelkit.violation import Scope
+from peelkit.validation.rules import rule
 
 
 def kent() -> Assessment:
@@ -309,3 +309,27 @@ def test_a_planted_defect_is_found(assessment: Assessment, defect: str) -> None:
     if rule(code).severity is Severity.ERROR:
         with pytest.raises(ValidationError):
             check(broken)
+
+
+def test_a_registered_rule_can_claim_a_loading_problem() -> None:
+    problem = peelkit.Problem("$.cycle", "unknown cycle 'whenever'")
+    own = peelkit.Rule(
+        "MINE001",
+        peelkit.Severity.WARNING,
+        "cycles we accept",
+        lambda _: (),
+        claims=lambda each: each.path == "$.cycle",
+    )
+    validator = peelkit.Validator([own])
+    assert validator.violations_from_problems([problem], source="x.json") == [
+        peelkit.Violation("MINE001", peelkit.Severity.WARNING, problem.message, "$.cycle", "x.json")
+    ]
+
+
+def test_a_disabled_rule_still_claims_its_problem_and_drops_it() -> None:
+    problem = peelkit.Problem("$.cycle", "unknown cycle 'whenever'")
+    claimant = next(
+        each for each in peelkit.Validator().rules if each.claims and each.claims(problem)
+    )
+    without = peelkit.Validator().without(claimant.code)
+    assert without.violations_from_problems([problem]) == []

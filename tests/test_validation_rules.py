@@ -29,7 +29,7 @@ from peelkit import (
     validate,
 )
 from peelkit.frameworks import framework
-from peelkit.rules import RULES
+from peelkit.validation.rules import RULES
 
 E2018 = framework("2018/19").pillar("effectiveness")
 assert E2018 is not None

@@ -3,7 +3,7 @@
 :func:`validate` returns every :class:`Violation` it finds and never raises for bad
 data; :func:`check` raises :class:`~peelkit.ValidationError` listing every
 error-level one. Both use the default :class:`Validator`, which holds the built-in
-rules of :mod:`peelkit.rules` (see ``docs/rules.md``). A validator of your own can
+rules of :mod:`peelkit.validation.rules` (see ``docs/rules.md``). A validator of your own can
 leave rules out and add rules of your own::
 
     validator = Validator().without("PEEL016")
@@ -25,11 +25,7 @@ from typing import Any
 import attrs
 
 from peelkit.corpus import Corpus
-from peelkit.errors import Problem, ValidationError
-from peelkit.model import Assessment
-from peelkit.rules import RULES
-from peelkit.serialise import from_dict
-from peelkit.violation import (
+from peelkit.diagnostics import (
     Check,
     Finding,
     Rule,
@@ -39,6 +35,10 @@ from peelkit.violation import (
     path_key,
     path_tokens,
 )
+from peelkit.errors import Problem, ValidationError
+from peelkit.model import Assessment
+from peelkit.serialise import from_dict
+from peelkit.validation.rules import RULES
 
 __all__ = [
     "Finding",
@@ -67,6 +67,9 @@ class Validator:
 
     def __init__(self, rules: Iterable[Rule] | None = None) -> None:
         self._rules: dict[str, Rule] = {}
+        # Every rule this validator has held, disabled ones included: a disabled rule
+        # still claims its loading problems (which are then left out, not PEEL000).
+        self._claimants: dict[str, Rule] = {}
         for each in RULES if rules is None else rules:
             self._add(each)
 
@@ -84,6 +87,7 @@ class Validator:
         if new.code in self._rules:
             raise ValueError(f"a rule with code {new.code!r} is already registered")
         self._rules[new.code] = new
+        self._claimants[new.code] = new
 
     def _unknown(self, codes: Iterable[str]) -> None:
         for code in codes:
@@ -101,7 +105,9 @@ class Validator:
     def without(self, *codes: str) -> Validator:
         """A copy of this validator without the rules with ``codes``."""
         self._unknown(codes)
-        return Validator(each for each in self._rules.values() if each.code not in codes)
+        copy = Validator(each for each in self._rules.values() if each.code not in codes)
+        copy._claimants.update(self._claimants)
+        return copy
 
     def register(
         self,
@@ -159,7 +165,11 @@ class Validator:
     ) -> list[Violation]:
         """The problems of a document that failed to load, as violations of the rules
         that claim them (``PEEL000`` for any other), leaving out disabled rules."""
-        claimants = [each for each in RULES if each.claims is not None and each.code != "PEEL000"]
+        claimants = [
+            each
+            for each in self._claimants.values()
+            if each.claims is not None and each.code != "PEEL000"
+        ]
         violations = []
         for problem in problems:
             code = next(

@@ -7,7 +7,7 @@ the ``peelkit/1`` document and a message. The validator turns each finding into 
 from a page, the page and line the path points into.
 
 This module holds data only; :mod:`peelkit.validation` runs the rules and
-:mod:`peelkit.rules` is the catalogue.
+:mod:`peelkit.validation.rules` is the catalogue.
 """
 
 from __future__ import annotations
@@ -19,11 +19,10 @@ from typing import Any, TypeAlias
 
 import attrs
 
-from peelkit.errors import Problem
-
 __all__ = [
     "Check",
     "Finding",
+    "Problem",
     "Rule",
     "Scope",
     "Severity",
@@ -51,12 +50,23 @@ class Scope(enum.Enum):
 
 
 @attrs.frozen
-class Finding:
-    """What a check reports: where (a ``peelkit/1`` path, ``$`` being the root of
-    the assessment or corpus it was given) and what is wrong."""
+class Problem:
+    """One thing wrong: where it is and what was expected.
+
+    ``path`` is a JSON path into the ``peelkit/1`` document (``$`` is the root of
+    the assessment or corpus). A document that fails to load lists its problems;
+    a rule's check yields them too, under the name :data:`Finding`.
+    """
 
     path: str
     message: str
+
+    def __str__(self) -> str:
+        return f"{self.path}: {self.message}"
+
+
+Finding = Problem
+"""What a rule's check reports: the same record as :class:`Problem`."""
 
 
 Check: TypeAlias = Callable[[Any], Iterable["Finding | tuple[str, str] | str"]]

@@ -28,7 +28,6 @@ cause of concern, the force should immediately:"), as the inspectorate writes.
 
 from __future__ import annotations
 
-from peelkit import _page
 from peelkit.model import (
     Assessment,
     CarriedOver,
@@ -40,6 +39,7 @@ from peelkit.model import (
     PillarAssessment,
     QuestionAssessment,
 )
+from peelkit.page import grammar as _page
 
 __all__ = ["render_report"]
 

@@ -22,6 +22,7 @@ from typing import Any
 import attrs
 
 from peelkit.corpus import Corpus
+from peelkit.diagnostics import Finding, Rule, Scope, Severity
 from peelkit.errors import Problem
 from peelkit.forces import UnknownForceError, force, try_force
 from peelkit.frameworks import (
@@ -45,7 +46,6 @@ from peelkit.model import (
     QuestionAssessment,
 )
 from peelkit.provenance import Break, CorpusIndex, Step, follow
-from peelkit.violation import Finding, Rule, Scope, Severity
 
 __all__ = ["RULES", "rule"]
 

@@ -6,7 +6,7 @@
 bullets, ``Detailed findings for question N``) and *site* (``Skip to content``,
 banners, ``Last updated dd/mm/yyyy`` and grade lines, ``Questions for <Pillar>``,
 lone question numbers, ``  • `` bullets). A page cut off part-way parses to what
-it shows. :func:`render_report` (in :mod:`peelkit.render`) writes the plain
+it shows. :func:`~peelkit.page.render.render_report` writes the plain
 rendering back, and ``parse_report(render_report(a)) == a``.
 
 The parser is one pass over the lines with a small state machine. It raises
@@ -20,25 +20,8 @@ else it reads as prose.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 
-from peelkit import _page
-from peelkit._page import (
-    AREAS_FOR_IMPROVEMENT,
-    BOILERPLATE,
-    BULLET,
-    CAUSE_OF_CONCERN,
-    DETAILED_FINDINGS,
-    GRADE,
-    LAST_UPDATED,
-    MAX_PAGE_CHARS,
-    NO_GRADE,
-    NUMBER,
-    PILLAR,
-    PROSE,
-    QUESTIONS_FOR,
-    RECOMMENDATIONS,
-    TITLE,
-)
 from peelkit.errors import ParseError
 from peelkit.forces import UnknownForceError, force
 from peelkit.frameworks import FrameworkQuestion, find_headline, find_question, framework
@@ -58,10 +41,27 @@ from peelkit.model import (
     QuestionAssessment,
     Recommendation,
 )
+from peelkit.page import grammar as _page
 from peelkit.page import html
-from peelkit.render import render_report
+from peelkit.page.grammar import (
+    AREAS_FOR_IMPROVEMENT,
+    BOILERPLATE,
+    BULLET,
+    CAUSE_OF_CONCERN,
+    DETAILED_FINDINGS,
+    GRADE,
+    LAST_UPDATED,
+    MAX_PAGE_CHARS,
+    NO_GRADE,
+    NUMBER,
+    PILLAR,
+    PROSE,
+    QUESTIONS_FOR,
+    RECOMMENDATIONS,
+    TITLE,
+)
 
-__all__ = ["MAX_PAGE_CHARS", "parse_report", "render_report"]
+__all__ = ["MAX_PAGE_CHARS", "parse_report"]
 
 
 # -- drafts: what is known so far of a judgment, a question, a page ------------------
@@ -542,51 +542,31 @@ class _Reader:
 
 # Pages repeat the same question wordings, so lookups by wording are remembered.
 # Keys hold the ids of the (singleton) enum members: hashing an enum member runs Python.
-_QUESTIONS: dict[tuple[int, str, int], FrameworkQuestion | None] = {}
-_HEADLINES: dict[tuple[int, str], Pillar | None] = {}
 _TITLES: dict[str, tuple[str, Cycle]] = {}
-_COMPLETE: dict[tuple[int, int], bool] = {}
 _REMEMBERED = 4096
 
 
+@functools.lru_cache(maxsize=_REMEMBERED)
 def _framework_question(cycle: Cycle, line: str, pillar: Pillar | None) -> FrameworkQuestion | None:
     """:func:`~peelkit.find_question`, remembered."""
-    key = (id(cycle), line, id(pillar))
-    try:
-        return _QUESTIONS[key]
-    except KeyError:
-        pass
-    if len(_QUESTIONS) >= _REMEMBERED:
-        _QUESTIONS.clear()
-    found = _QUESTIONS[key] = find_question(cycle, line, pillar)
-    return found
+    return find_question(cycle, line, pillar)
 
 
+@functools.lru_cache(maxsize=_REMEMBERED)
 def _headline(cycle: Cycle, line: str) -> Pillar | None:
     """:func:`~peelkit.find_headline`, remembered."""
-    key = (id(cycle), line)
-    try:
-        return _HEADLINES[key]
-    except KeyError:
-        pass
-    if len(_HEADLINES) >= _REMEMBERED:
-        _HEADLINES.clear()
-    found = _HEADLINES[key] = find_headline(cycle, line)
-    return found
+    return find_headline(cycle, line)
 
 
+@functools.cache
 def _complete(cycle: Cycle, pillar: Pillar) -> bool:
     """Whether every question of ``pillar`` in ``cycle`` has a verified wording."""
-    key = (id(cycle), id(pillar))
-    found = _COMPLETE.get(key)
-    if found is None:
-        entry = framework(cycle).pillar(pillar)
-        found = _COMPLETE[key] = (
-            entry is not None
-            and bool(entry.questions)
-            and all(question.verified for question in entry.questions)
-        )
-    return found
+    entry = framework(cycle).pillar(pillar)
+    return (
+        entry is not None
+        and bool(entry.questions)
+        and all(question.verified for question in entry.questions)
+    )
 
 
 def _context_cycle(question: _Question, pillar: _Judgment, cycle: Cycle) -> Cycle | None:
@@ -642,7 +622,7 @@ def parse_report(text: str | bytes, *, source: str | None = None) -> Assessment:
 
     ``text`` is the page as text (or UTF-8 bytes); ``source`` names where it came
     from and is kept on the assessment, its pillars and any error. Several pages of
-    one force and cycle, one after another (as :func:`render_report` writes a
+    one force and cycle, one after another (as :func:`~peelkit.page.render.render_report` writes a
     multi-pillar assessment), give one assessment holding every pillar.
 
     HTML (told apart by content: it starts with a tag) is read block by block, see

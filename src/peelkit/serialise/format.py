@@ -7,7 +7,7 @@ format version, malformed JSON and bytes that are not UTF-8 all raise
 Two cattrs converters do the work, both built from the same hooks: a *fast* one
 that assumes the document is good, and a *detailed* one that is run only when the
 fast one fails, to find every problem and where it is. Writing JSON goes through
-:mod:`peelkit._encode`, which writes exactly what :func:`json.dumps` writes for
+:mod:`peelkit.serialise._encode`, which writes exactly what :func:`json.dumps` writes for
 :func:`to_dict`'s output, without building the dicts first.
 """
 
@@ -16,7 +16,6 @@ from __future__ import annotations
 import datetime as dt
 import enum
 import functools
-import gc
 import json
 import re
 import types
@@ -34,7 +33,7 @@ from cattrs.errors import (
 from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn, override
 from cattrs.v import transform_error
 
-from peelkit import _encode, _fastload
+from peelkit._memory import collector_paused
 from peelkit.corpus import Corpus
 from peelkit.errors import Problem, ValidationError
 from peelkit.model import (
@@ -49,6 +48,7 @@ from peelkit.model import (
     Provenance,
     Within,
 )
+from peelkit.serialise import _encode, _fastload
 
 __all__ = ["FORMAT", "from_dict", "from_json", "json_schema", "to_dict", "to_json"]
 
@@ -337,15 +337,11 @@ def _structure(data: Any, cl: type[_T], path: str) -> tuple[_T | None, list[Prob
     small objects and none of them can form a cycle, yet each collection would
     walk the whole parsed document again.
     """
-    paused = gc.isenabled()
-    gc.disable()
     try:
-        return converter().structure(data, cl), []
+        with collector_paused():
+            return converter().structure(data, cl), []
     except Exception:
         pass
-    finally:
-        if paused:
-            gc.enable()
     try:
         return converter(detailed=True).structure(data, cl), []
     except (ClassValidationError, IterableValidationError) as exc:

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from peelkit import Validator
-from peelkit.rules import RULES, rule
+from peelkit.validation.rules import RULES, rule
 
 DOC = Path(__file__).parent.parent / "docs" / "rules.md"
 

@@ -1,0 +1,17 @@
+"""The ``peelkit/1`` JSON format.
+
+:mod:`peelkit.serialise.format` holds the public functions; the generated fast paths
+live in :mod:`peelkit.serialise._encode` and :mod:`peelkit.serialise._fastload`.
+"""
+
+from peelkit.serialise.format import (
+    FORMAT,
+    converter,
+    from_dict,
+    from_json,
+    json_schema,
+    to_dict,
+    to_json,
+)
+
+__all__ = ["FORMAT", "converter", "from_dict", "from_json", "json_schema", "to_dict", "to_json"]

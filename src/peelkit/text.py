@@ -1,0 +1,50 @@
+"""Text folding: the one form in which published words are compared.
+
+Pages, spreadsheets and users write the same words with different quotes, dashes,
+spaces and case; :func:`fold` maps them all to one form. Every comparison of
+published wording in peelkit (grades, cycles, pillars, framework questions, force
+names, the ``contains`` filter) goes through it.
+"""
+
+from __future__ import annotations
+
+import re
+
+__all__ = ["fold"]
+
+_EQUIVALENTS = str.maketrans(
+    {
+        "’": "'",
+        "‘": "'",
+        "‛": "'",
+        "′": "'",
+        "`": "'",
+        "“": '"',
+        "”": '"',
+        "„": '"',
+        "″": '"',
+        "‐": "-",
+        "‑": "-",
+        "‒": "-",
+        "–": "-",
+        "—": "-",
+        "−": "-",
+        "…": "...",
+    }
+)
+_WHITE_SPACE = re.compile(r"\s+")
+
+
+def fold(text: str) -> str:
+    """Return ``text`` in the form in which published wordings are compared.
+
+    Typographic and straight quotes are made the same (’ and ' match, so do “ and "),
+    dashes become hyphens, an ellipsis character becomes three full stops, runs of
+    white space (including non-breaking spaces) become one space, the ends are
+    trimmed and the result is case-folded. Nothing else changes: words and other
+    punctuation must match.
+
+    >>> fold("  How effective are the FORCE’s\\u00a0specialist capabilities? ")
+    "how effective are the force's specialist capabilities?"
+    """
+    return _WHITE_SPACE.sub(" ", text.translate(_EQUIVALENTS)).strip().casefold()
