@@ -12,7 +12,7 @@ The public API is re-exported here; see the user guide for a tour::
 from peelkit import datasets
 from peelkit._version import __version__
 from peelkit.corpus import Corpus
-from peelkit.errors import ParseError, PeelkitError, Problem, ValidationError
+from peelkit.errors import FileError, ParseError, PeelkitError, Problem, ValidationError
 from peelkit.forces import FORCES, Force, UnknownForceError, force, try_force
 from peelkit.frameworks import (
     FRAMEWORKS,
@@ -99,6 +99,7 @@ __all__ = [
     "MissingDependencyError",
     "NotGraded",
     "NotYetGraded",
+    "FileError",
     "ParseError",
     "PeelkitError",
     "Pillar",
