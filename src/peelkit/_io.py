@@ -130,8 +130,8 @@ def write_bytes(path: PathLike, data: bytes) -> None:
     shown = os.fspath(path)
     try:
         status: os.stat_result | None = os.stat(shown)
-    except FileNotFoundError:
-        status = None
+    except (FileNotFoundError, NotADirectoryError):
+        status = None  # a new file; a missing folder is reported below
     except OSError as error:
         raise _write_error(shown, error) from None
     if status is not None and stat.S_ISDIR(status.st_mode):
