@@ -36,7 +36,9 @@ def register(subparsers: Any) -> None:
         default="csv",
         help="csv or json for the table, peelkit for the whole corpus (default: csv)",
     )
-    parser.add_argument("-o", "--output", type=Path, help="write to this file (atomically); - is stdout")
+    parser.add_argument(
+        "-o", "--output", type=Path, help="write to this file (atomically); - is stdout"
+    )
     parser.set_defaults(run=run)
 
 

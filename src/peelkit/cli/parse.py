@@ -35,7 +35,7 @@ def register(subparsers: Any) -> None:
         help="peelkit/1 JSON (the default) or the plain page rendering",
     )
     parser.add_argument(
-        "-o", "--output", type=Path, metavar="OUT", help="write here (atomically), not stdout; - is stdout"
+        "-o", "--output", type=Path, metavar="OUT", help="write here (atomically); - is stdout"
     )
     parser.set_defaults(run=run)
 
