@@ -1,4 +1,7 @@
-"""Shared test set-up: the hypothesis profiles.
+"""Shared test set-up: the sandbox guard and the hypothesis profiles.
+
+The guard (:mod:`_sandbox`) fails the run if any test writes outside its temporary
+folders, and checks at the end that ``/dev/null`` is still a character device.
 
 ``ci`` (chosen when the ``CI`` environment variable is set) is derandomised, with a
 bounded number of examples and no deadline, so CI never flakes; ``dev`` is the
@@ -11,6 +14,10 @@ from __future__ import annotations
 import os
 
 from hypothesis import HealthCheck, settings
+
+from _sandbox import _sandbox_session, pytest_sessionfinish, sandbox
+
+__all__ = ["_sandbox_session", "pytest_sessionfinish", "sandbox"]
 
 settings.register_profile(
     "ci",

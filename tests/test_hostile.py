@@ -5,6 +5,8 @@ partly written file."""
 from __future__ import annotations
 
 import os
+import stat
+import threading
 from pathlib import Path
 
 import pytest
@@ -194,3 +196,52 @@ def test_a_huge_page_is_refused_naming_the_limit() -> None:
     text = "Kent PEEL 2018\nEffectiveness\n" + "The force is good. " * (MAX_PAGE_CHARS // 19 + 1)
     with pytest.raises(peelkit.ParseError, match="16,777,216"):
         peelkit.parse_report(text)
+
+
+# -- files that are not regular files ---------------------------------------------------
+
+
+def _special(kind: str, tmp_path: Path) -> Path:
+    """A FIFO with no writer, or (as root) a character device like /dev/zero, in tmp_path."""
+    path = tmp_path / kind
+    if kind == "fifo":
+        os.mkfifo(path)
+    else:
+        if os.geteuid() != 0:
+            pytest.skip("making a device node needs root")
+        os.mknod(path, stat.S_IFCHR | 0o666, os.makedev(1, 5))  # /dev/zero's numbers
+    return path
+
+
+@pytest.mark.parametrize("command", list(COMMANDS))
+@pytest.mark.parametrize(("kind", "word"), [("fifo", "FIFO"), ("device", "character device")])
+def test_every_command_refuses_a_fifo_or_device_at_once(
+    command: str, kind: str, word: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = _special(kind, tmp_path)
+    statuses: list[int] = []
+    # In a thread so that a regression (a read that blocks) fails this test instead of
+    # hanging the suite; the join's timeout is a safety net, not a speed requirement.
+    runner = threading.Thread(target=lambda: statuses.append(main([*COMMANDS[command], str(path)])))
+    runner.daemon = True
+    runner.start()
+    runner.join(timeout=120)
+    assert statuses == [1], "the command blocked on, or accepted, a non-regular file"
+    err = capsys.readouterr().err
+    assert str(path) in err
+    assert word in err
+    assert len(err.strip().splitlines()) == 1
+
+
+@pytest.mark.parametrize("command", ["summary", "export", "parse"])
+def test_an_output_device_is_written_into_not_replaced(
+    command: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    if os.geteuid() != 0:
+        pytest.skip("making a device node needs root")
+    null = tmp_path / "null"
+    os.mknod(null, stat.S_IFCHR | 0o666, os.makedev(1, 3))
+    arguments = [*COMMANDS[command], *(PAGE if command == "parse" else ()), "-o", str(null)]
+    assert main(arguments) == 0
+    assert stat.S_ISCHR(null.stat().st_mode)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["null"]

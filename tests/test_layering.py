@@ -18,9 +18,10 @@ SRC = Path(__file__).resolve().parent.parent / "src" / "peelkit"
 
 #: Lowest first. A module's layer is the first entry that is it or a package holding it.
 LAYERS: tuple[tuple[str, ...], ...] = (
-    ("peelkit._version", "peelkit.text", "peelkit._io", "peelkit._memory"),
+    ("peelkit._version", "peelkit.text", "peelkit._memory"),
     ("peelkit.diagnostics",),
     ("peelkit.errors",),
+    ("peelkit._io",),
     ("peelkit.model",),
     ("peelkit.forces",),
     ("peelkit.frameworks",),

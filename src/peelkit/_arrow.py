@@ -37,7 +37,7 @@ from typing import TYPE_CHECKING, Any, Literal
 
 import attrs
 
-from peelkit._io import write_atomic_bytes
+from peelkit._io import write_bytes
 from peelkit._version import __version__
 from peelkit.tables import MissingDependencyError, cell
 
@@ -186,7 +186,7 @@ def parquet_bytes(rows: Rows[Any]) -> bytes:
 def write_parquet(rows: Rows[Any], path: str | os.PathLike[str]) -> None:
     """Write the rows as Parquet to ``path``, atomically: the file is whole or left as
     it was. Needs the ``arrow`` extra."""
-    write_atomic_bytes(path, parquet_bytes(rows))
+    write_bytes(path, parquet_bytes(rows))
 
 
 def to_polars(rows: Rows[Any]) -> Any:

@@ -15,6 +15,7 @@ from collections.abc import Iterable
 from peelkit.diagnostics import Problem, Violation
 
 __all__ = [
+    "FileError",
     "FilterError",
     "MissingDependencyError",
     "ParseError",
@@ -132,3 +133,29 @@ class FilterError(PeelkitError, ValueError):
 
 class MissingDependencyError(PeelkitError, ImportError):
     """An optional dependency is not installed; the message names the extra to install."""
+
+
+class FileError(PeelkitError, OSError):
+    """A file peelkit was asked to read or write, and why it cannot be.
+
+    The message names the path as the user gave it, never a temporary one:
+    ``cannot write 'out/x.csv': folder 'out' does not exist``. It is also an
+    :class:`OSError` (with ``errno`` where the system gave one, ``filename`` and
+    ``strerror``), so code that already catches ``OSError`` keeps working.
+    """
+
+    def __init__(self, action: str, path: str, reason: str, *, errno: int | None = None) -> None:
+        super().__init__(errno, reason, path)
+        self.action = action
+        self.path = path
+        self.reason = reason
+
+    def __str__(self) -> str:
+        return f"cannot {self.action} {self.path!r}: {self.reason}"
+
+    def __reduce__(self) -> tuple[object, ...]:
+        return (_file_error, (self.action, self.path, self.reason, self.errno))
+
+
+def _file_error(action: str, path: str, reason: str, errno: int | None) -> FileError:
+    return FileError(action, path, reason, errno=errno)

@@ -6,8 +6,8 @@ import os
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
+from peelkit import _io
 from peelkit.corpus import Corpus
-from peelkit.errors import ParseError
 from peelkit.model import Assessment
 from peelkit.page.grammar import MAX_PAGE_CHARS
 from peelkit.page.parse import parse_report
@@ -56,7 +56,8 @@ def read_document(path: PathLike) -> Assessment | Corpus:
     A file whose first non-blank character is ``{`` is JSON; anything else is
     a page, as text or HTML (see :func:`~peelkit.parse_report`). Errors name the
     file: :class:`~peelkit.ValidationError` for JSON, :class:`~peelkit.ParseError`
-    for a page, :class:`OSError` for the file itself.
+    for a page, :class:`OSError` for the file itself (a :class:`~peelkit.FileError`
+    where peelkit refuses it). ``-`` is standard input.
     """
     data = read_bytes(path)
     if data.lstrip()[:1] == b"{":
@@ -66,18 +67,12 @@ def read_document(path: PathLike) -> Assessment | Corpus:
 
 
 def read_bytes(path: PathLike) -> bytes:
-    """The bytes of a file, refusing a folder and a file over :data:`MAX_FILE_BYTES`."""
-    path = Path(path)
-    if path.is_dir():
-        raise IsADirectoryError(21, "is a folder, not a file", str(path))
-    size = path.stat().st_size
-    if size > MAX_FILE_BYTES:
-        raise ParseError(
-            f"file is {size:,} bytes; peelkit reads files of at most {MAX_FILE_BYTES:,} bytes",
-            line=0,
-            source=str(path),
-        )
-    return path.read_bytes()
+    """The bytes of a regular file (``-``: standard input), at most :data:`MAX_FILE_BYTES`.
+
+    A folder, FIFO, device or socket, and anything longer than the limit, is refused
+    with a :class:`~peelkit.FileError` naming the path; a FIFO never blocks.
+    """
+    return _io.read_bytes(path, limit=MAX_FILE_BYTES)
 
 
 def load(

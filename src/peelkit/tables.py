@@ -18,7 +18,7 @@ import os
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
-from peelkit._io import write_atomic
+from peelkit._io import write_text
 from peelkit.errors import MissingDependencyError
 from peelkit.model import By, Cycle, Grade, Immediately, Pillar, Within
 
@@ -94,9 +94,10 @@ def csv_text(rows: Rows[Any]) -> str:
 
 
 def write_csv(rows: Rows[Any], path: str | os.PathLike[str]) -> None:
-    """Write the rows as CSV (UTF-8, see :func:`csv_text`) to ``path``, atomically:
-    the file is whole or left as it was."""
-    write_atomic(path, csv_text(rows))
+    """Write the rows as CSV (UTF-8, see :func:`csv_text`) to ``path``: a file is
+    replaced atomically (whole or left as it was, its permissions kept), a link's
+    target is replaced, and a device or FIFO is written into."""
+    write_text(path, csv_text(rows))
 
 
 def _shorten(text: str, width: int) -> str:

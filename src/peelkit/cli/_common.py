@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TextIO
 
-from peelkit._io import write_atomic
+from peelkit._io import STDIO, write_text
 from peelkit.corpus import Corpus
 from peelkit.datasets import load_bundled
 from peelkit.loading import load
@@ -39,8 +39,9 @@ def load_corpus(files: Sequence[Path], *, stderr: TextIO | None = None) -> Corpu
 
 
 def write_output(text: str, output: Path | None) -> None:
-    """``text`` to the file ``output`` (atomically) or, without one, to stdout."""
-    if output is None:
+    """``text`` to the file ``output`` (see :func:`peelkit._io.write_text`) or, without
+    one or when it is ``-``, to stdout."""
+    if output is None or str(output) == STDIO:
         sys.stdout.write(text)
     else:
-        write_atomic(output, text)
+        write_text(output, text)

@@ -38,7 +38,9 @@ def register(subparsers: Any) -> None:
         default="csv",
         help="csv, json or parquet for the table, peelkit for the whole corpus (default: csv)",
     )
-    parser.add_argument("-o", "--output", type=Path, help="write to this file (atomically)")
+    parser.add_argument(
+        "-o", "--output", type=Path, help="write to this file (atomically); - is stdout"
+    )
     parser.set_defaults(run=run)
 
 

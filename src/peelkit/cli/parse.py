@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from peelkit._io import write_atomic
+from peelkit.cli._common import write_output
 from peelkit.errors import ParseError
 from peelkit.loading import read_bytes
 from peelkit.model import Assessment
@@ -36,7 +36,7 @@ def register(subparsers: Any) -> None:
         help="peelkit/1 JSON (the default) or the plain page rendering",
     )
     parser.add_argument(
-        "-o", "--output", type=Path, metavar="OUT", help="write here (atomically), not stdout"
+        "-o", "--output", type=Path, metavar="OUT", help="write here (atomically); - is stdout"
     )
     parser.set_defaults(run=run)
 
@@ -69,8 +69,5 @@ def run(arguments: argparse.Namespace) -> int:
         output = to_json(assessment, indent=2) + "\n"
     else:
         output = render_report(assessment)
-    if arguments.output is None:
-        sys.stdout.write(output)
-    else:
-        write_atomic(arguments.output, output)
+    write_output(output, arguments.output)
     return 0

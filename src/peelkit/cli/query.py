@@ -38,7 +38,9 @@ def register(subparsers: Any) -> None:
         sub.add_argument("--pillar", action="append", help="effectiveness, efficiency, ...")
         sub.add_argument("--question", action="append", help="a question number or words")
         sub.add_argument("--format", choices=FORMATS, default="table", help="default: table")
-        sub.add_argument("-o", "--output", type=Path, help="write to this file instead")
+        sub.add_argument(
+            "-o", "--output", type=Path, help="write to this file instead; - is stdout"
+        )
     judgments.add_argument("--grade", action="append", help="a (resolved) grade, e.g. good")
     carried = judgments.add_mutually_exclusive_group()
     carried.add_argument("--carried-over", dest="carried_over", action="store_true", default=None)

@@ -27,7 +27,7 @@ def register(subparsers: Any) -> None:
     )
     parser.add_argument("files", nargs="*", type=Path, metavar="FILE", help="files or folders")
     parser.add_argument("--cycle", help="a cycle other than the latest, e.g. 2017")
-    parser.add_argument("-o", "--output", type=Path, help="write to this file instead")
+    parser.add_argument("-o", "--output", type=Path, help="write to this file instead; - is stdout")
     parser.set_defaults(run=run)
 
 

@@ -161,6 +161,15 @@ def _make_converter(detailed: bool) -> cattrs.Converter:
     converter.register_structure_hook_factory(
         lambda t: isinstance(t, type) and issubclass(t, enum.Enum), _enum_hook
     )
+    # cattrs 24.1 dispatches enums on the Enum class before any factory: the same strict
+    # hook goes there too, so strictness does not depend on the cattrs version.
+    enum_hooks: dict[type[enum.Enum], Callable[[Any, Any], Any]] = {}
+
+    def enum_structure(value: Any, cls: type[enum.Enum]) -> Any:
+        hook = enum_hooks.get(cls) or enum_hooks.setdefault(cls, _enum_hook(cls))
+        return hook(value, cls)
+
+    converter.register_structure_hook(enum.Enum, enum_structure)
     converter.register_unstructure_hook(dt.date, dt.date.isoformat)
     converter.register_unstructure_hook_factory(
         lambda t: isinstance(t, type) and issubclass(t, enum.Enum),
