@@ -290,7 +290,7 @@ def test_PEEL017_a_grade_on_a_judgment_not_yet_graded() -> None:
     assert paths(kent(question(1, judgment=Judgment(None, NOT_YET_GRADED))), "PEEL017") == []
 
 
-def _areas(force: str, cycle: str, grades: dict[str, str], **counts: int) -> Assessment:
+def _areas(force: str, cycle: str, grades: dict[str, str], **counts: Any) -> Assessment:
     """An assessment of areas of policing, graded as given, with stated counts."""
     areas = []
     for wording, grade in grades.items():

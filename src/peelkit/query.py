@@ -30,13 +30,14 @@ import attrs
 
 from peelkit.errors import PeelkitError
 from peelkit.forces import Force, UnknownForceError, force, try_force
-from peelkit.frameworks import find_question, normalise_wording
+from peelkit.frameworks import find_area, find_question, framework, normalise_wording
 from peelkit.model import (
     AreaForImprovement,
     Assessment,
     CarriedOver,
     Cycle,
     Deadline,
+    Evidence,
     Grade,
     NotGraded,
     NotYetGraded,
@@ -56,6 +57,7 @@ __all__ = [
     "AreaForImprovementRow",
     "Change",
     "CompareRow",
+    "CoverageRow",
     "FilterError",
     "Grid",
     "Index",
@@ -63,6 +65,7 @@ __all__ = [
     "Rows",
     "areas_for_improvement",
     "compare",
+    "coverage",
     "grid",
     "history",
     "judgments",
@@ -86,7 +89,9 @@ class JudgmentRow:
     ``resolved_grade`` and ``resolved_cycle`` are the grade and cycle of the
     inspection that produced the judgment, found by following carried-over
     judgments back through the corpus (2018/19 → 2017 → 2016). ``source`` is the
-    URL or file of the fact.
+    URL or file of the fact, ``evidence`` how that source states the grade and
+    ``note`` any caveat on it. ``change`` is set by :func:`history` only: how the
+    grade moved from the row before, or why it cannot be compared.
     """
 
     force: str
@@ -101,6 +106,9 @@ class JudgmentRow:
     resolved_cycle: Cycle | None
     last_updated: dt.date | None
     source: str | None
+    evidence: Evidence | None = None
+    note: str | None = None
+    change: str | None = None
 
 
 @attrs.frozen
@@ -118,15 +126,28 @@ class AreaForImprovementRow:
     source: str | None
 
 
-Change = Literal["improved", "declined", "unchanged"]
-"""How a grade moved between two cycles."""
+Change = Literal["improved", "declined", "unchanged", "not comparable"]
+"""How a grade moved between two cycles; ``"not comparable"`` across the change of
+grading scale in 2021/22 (the inspectorate says the two scales cannot be compared)."""
+
+NOT_COMPARABLE = "not comparable: grading scale changed in 2021/22"
+"""What :func:`history` says of a move across the change of grading scale."""
+
+
+def _change(before: Grade, before_cycle: Cycle, after: Grade, after_cycle: Cycle) -> Change:
+    """How a grade moved; ``"not comparable"`` between cycles on different scales."""
+    if framework(before_cycle).scale != framework(after_cycle).scale:
+        return "not comparable"
+    return "improved" if after > before else "declined" if after < before else "unchanged"
 
 
 @attrs.frozen
 class CompareRow:
     """One force and pillar in two cycles: the resolved grades and how they moved.
 
-    ``change`` is ``None`` where either grade is unknown or was not given.
+    ``change`` is ``None`` where either grade is unknown or was not given, and
+    ``"not comparable"`` where the two cycles grade on different scales (four tiers
+    until 2018/19, five from 2021/22).
     """
 
     force: str
@@ -138,7 +159,29 @@ class CompareRow:
     change: Change | None
 
 
-R = TypeVar("R", JudgmentRow, AreaForImprovementRow, CompareRow)
+@attrs.frozen
+class CoverageRow:
+    """How much of one force's graded areas in one cycle peelkit knows.
+
+    ``areas_graded`` is how many areas the inspectorate graded, from the force's
+    stated counts (``None`` where no source states it); ``known`` how many of them
+    have a grade in the corpus; ``unknown`` the difference (``None`` if the total is
+    unknown). ``str(row)`` says it in words: ``Kent 2023/25: 0 of 8 known``.
+    """
+
+    force: str
+    cycle: Cycle
+    areas_graded: int | None
+    known: int
+    unknown: int | None
+
+    def __str__(self) -> str:
+        if self.areas_graded is None:
+            return f"{self.force} {self.cycle}: {self.known} known of an unstated number"
+        return f"{self.force} {self.cycle}: {self.known} of {self.areas_graded} known"
+
+
+R = TypeVar("R", JudgmentRow, AreaForImprovementRow, CompareRow, CoverageRow)
 
 
 @attrs.frozen
@@ -457,7 +500,13 @@ def _keys(
 def _source(
     assessment: Assessment, pillar: PillarAssessment, question: QuestionAssessment | None
 ) -> str | None:
-    return (question.source if question else None) or pillar.source or assessment.source
+    judgment = pillar.judgment if question is None else question.judgment
+    return (
+        judgment.source
+        or (question.source if question else None)
+        or pillar.source
+        or assessment.source
+    )
 
 
 def _judgment_row(
@@ -490,6 +539,8 @@ def _judgment_row(
         resolved_cycle=resolved_cycle,
         last_updated=judgment.last_updated,
         source=_source(assessment, pillar, question),
+        evidence=judgment.evidence,
+        note=judgment.note,
     )
 
 
@@ -525,8 +576,13 @@ def judgments(
     question: object = None,
     grade: object = None,
     carried_over: bool | None = None,
+    area: object = None,
 ) -> Rows[JudgmentRow]:
     """One row per judgment passing every filter given, in corpus order.
+
+    ``area`` is an area of policing (2021/22 on) in any of its wordings
+    ("use of resources"), or a list of them: each cycle's own area is matched, so
+    one wording finds the area in every cycle that knows it.
 
     ``question`` is a number (pillar headline rows have none) or words of the
     question's text. ``grade`` matches the *resolved* grade, so a carried-over
@@ -543,7 +599,32 @@ def judgments(
                 "carried_over", carried_over, lambda row: row.carried_over_from is not None
             )
         )
+    if area is not None:
+        filters.append(_area_filter(area))
     return Rows(JudgmentRow, _select(index, "judgments", filters))
+
+
+_AREA_CYCLES = tuple(
+    cycle for cycle in Cycle if framework(cycle).pillar(Pillar.AREAS_OF_POLICING) is not None
+)
+
+
+def _area_filter(value: object) -> _Filter:
+    """Rows of the areas named, matched per cycle (numbers and wordings differ)."""
+    wanted: set[tuple[Cycle, int]] = set()
+    for item in _listed(value):
+        if not isinstance(item, str) or not item.strip():
+            raise FilterError(f"expected an area of policing's wording, got {item!r}")
+        found = [(cycle, find_area(cycle, item)) for cycle in _AREA_CYCLES]
+        matched = {(cycle, area.number) for cycle, area in found if area is not None}
+        if not matched:
+            raise FilterError(
+                f"{item!r} is not an area of policing of any cycle from 2021/22; "
+                "expected a wording such as 'Responding to the public'"
+            )
+        wanted |= matched
+    chosen = frozenset(wanted)
+    return _Filter(None, lambda row: (row.cycle, row.question_number) in chosen)
 
 
 def areas_for_improvement(
@@ -603,7 +684,22 @@ def history(
             raise FilterError(f"expected a question number or wording, got {question!r}")
         number = int(question)
         picked = [row for row in rows if row.question_number == number]
-    return Rows(JudgmentRow, tuple(sorted(picked, key=lambda row: row.cycle.rank)))
+    ordered = sorted(picked, key=lambda row: row.cycle.rank)
+    return Rows(JudgmentRow, tuple(_with_changes(ordered)))
+
+
+def _with_changes(rows: list[JudgmentRow]) -> Iterator[JudgmentRow]:
+    """Each row with how its resolved grade moved from the last graded row before it."""
+    last: JudgmentRow | None = None
+    for row in rows:
+        change: str | None = None
+        if last is not None and last.resolved_grade is not None and row.resolved_grade:
+            change = _change(last.resolved_grade, last.cycle, row.resolved_grade, row.cycle)
+            if change == "not comparable":
+                change = NOT_COMPARABLE
+        yield attrs.evolve(row, change=change) if change is not None else row
+        if row.resolved_grade is not None:
+            last = row
 
 
 def _standing(rows: Iterable[JudgmentRow]) -> dict[tuple[str, Pillar], Grade | None]:
@@ -641,15 +737,57 @@ def compare(
         grade_a, grade_b = before.get(key), after.get(key)
         change: Change | None = None
         if grade_a is not None and grade_b is not None:
-            change = (
-                "improved"
-                if grade_b > grade_a
-                else "declined"
-                if grade_b < grade_a
-                else "unchanged"
-            )
+            change = _change(grade_a, first, grade_b, second)
         rows.append(CompareRow(key[0], key[1], first, grade_a, second, grade_b, change))
     return Rows(CompareRow, tuple(rows))
+
+
+def coverage(corpus: Corpus, cycle: object = None, *, force: object = None) -> Rows[CoverageRow]:
+    """Per force and cycle from 2021/22, how many graded areas are known of those stated.
+
+    ``cycle`` picks one cycle (default: every cycle with areas of policing). A force
+    is listed for a cycle where the corpus holds any assessment of it; its total
+    comes from the first stated :attr:`~peelkit.GradedAreas.areas_graded` among its
+    versions, and ``known`` counts the distinct areas with a grade. Sorted by cycle,
+    then force.
+    """
+    index = corpus.query_index
+    cycles = (
+        set(_AREA_CYCLES)
+        if cycle is None
+        else {_member(Cycle, "cycle", item) for item in _listed(cycle)}
+    )
+    names = None if force is None else _force_filter(force, index.knows_force)
+    stated: dict[tuple[str, Cycle], int | None] = {}
+    known: dict[tuple[str, Cycle], set[int]] = {}
+    for assessment in corpus:
+        if assessment.cycle not in cycles:
+            continue
+        found = try_force(assessment.force)
+        name = found.short_name if found is not None else assessment.force
+        key = (name, assessment.cycle)
+        counts = assessment.graded_areas
+        if stated.get(key) is None:
+            stated[key] = counts.areas_graded if counts is not None else None
+        areas = known.setdefault(key, set())
+        for pillar in assessment.pillars:
+            if pillar.pillar is not Pillar.AREAS_OF_POLICING:
+                continue
+            for question in pillar.questions:
+                if question.judgment.grade is not None and question.number is not None:
+                    areas.add(question.number)
+    rows = []
+    for name, in_cycle in sorted(stated, key=lambda k: (k[1].rank, k[0])):
+        total, count = stated[name, in_cycle], len(known[name, in_cycle])
+        row = CoverageRow(name, in_cycle, total, count, None if total is None else total - count)
+        if names is None or names.test(_ForceProbe(name)):
+            rows.append(row)
+    return Rows(CoverageRow, tuple(rows))
+
+
+@attrs.frozen
+class _ForceProbe:
+    force: str
 
 
 # -- the grades grid -------------------------------------------------------------------
