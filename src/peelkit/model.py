@@ -345,7 +345,7 @@ class Judgment:
     ``source`` is the URL (or file) the judgment rests on, ``evidence`` how that
     source states the grade and ``note`` any caveat on it (a cycle inferred, a grade
     amended after publication). All three are optional and written to JSON (added
-    in peelkit 0.2; see ``docs/format.md``).
+    in revision 2 of ``peelkit/1``; see ``docs/format.md``).
     """
 
     grade: Grade | None = None
