@@ -352,9 +352,10 @@ class Judgment:
     provenance: Provenance = INSPECTED
     last_updated: dt.date | None = None
     line: int | None = _line()
-    source: str | None = attrs.field(default=None, validator=_optional_not_blank, kw_only=True)
-    evidence: Evidence | None = attrs.field(default=None, kw_only=True)
-    note: str | None = attrs.field(default=None, validator=_optional_not_blank, kw_only=True)
+    # Not keyword-only: the fast loader passes every serialised field by position.
+    source: str | None = attrs.field(default=None, validator=_optional_not_blank)
+    evidence: Evidence | None = None
+    note: str | None = attrs.field(default=None, validator=_optional_not_blank)
 
     @property
     def carried_over(self) -> bool:
