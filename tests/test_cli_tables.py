@@ -21,8 +21,22 @@ def _run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]
     return status, captured.out, captured.err
 
 
-def test_summary_on_the_bundled_data(capsys: pytest.CaptureFixture[str]) -> None:
+def test_summary_shows_the_latest_cycle_with_data_force_by_force_with_coverage(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
     status, out, err = _run(capsys, "summary")
+    assert (status, err) == (0, "")
+    lines = out.splitlines()
+    assert lines[0] == "PEEL 2023/25: known area grades of 43 forces"
+    assert "the rest are unknown and not shown" in out
+    assert "Kent 2023/25: 0 of 8 known" in lines
+    wiltshire = lines.index("Wiltshire 2023/25: 9 of 9 known")
+    assert lines[wiltshire + 1].startswith("  Police powers and public treatment")
+    assert "Known area grades per grade (205):" in out
+
+
+def test_summary_of_2018_19(capsys: pytest.CaptureFixture[str]) -> None:
+    status, out, err = _run(capsys, "summary", "--cycle", "2018/19")
     assert (status, err) == (0, "")
     lines = out.splitlines()
     assert lines[0] == "PEEL 2018/19: pillar grades of 43 forces"
@@ -38,6 +52,7 @@ def test_summary_on_the_bundled_data(capsys: pytest.CaptureFixture[str]) -> None
     assert humberside.split()[1:] == ["good", "unknown", "good"]
     assert "Judgments per grade (129):" in out
     assert "  unknown                  2" in out
+    assert "2 of 129 cells are unknown: peelkit has no source for them." in out
 
 
 def test_summary_of_another_cycle_shows_not_graded(capsys: pytest.CaptureFixture[str]) -> None:

@@ -87,7 +87,7 @@ def test_json_output_for_machines(run: Any, tmp_path: Path) -> None:
             "severity": "error",
             "path": "$.cycle",
             "message": "'2019' is not a cycle; expected one of '2014', '2015', '2016', "
-            "'2017', '2018/19', '2021/22', '2023/25'",
+            "'2017', '2018/19', '2021/22', '2023/25', '2025/27'",
             "source": str(path),
             "line": None,
         }

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import copy
+import datetime as dt
 import json
 from collections.abc import Callable
 from typing import Any
@@ -14,7 +15,19 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import peelkit
-from peelkit import Assessment, Corpus, ValidationError
+from peelkit import (
+    Assessment,
+    Corpus,
+    Cycle,
+    Evidence,
+    Grade,
+    GradedAreas,
+    Judgment,
+    Pillar,
+    PillarAssessment,
+    QuestionAssessment,
+    ValidationError,
+)
 from peelkit.datasets import kent_2018_effectiveness
 from peelkit.serialise import converter
 from peelkit.testing import assessments, corpora
@@ -63,7 +76,7 @@ class TestRoundTrip:
 class TestKeys:
     def test_writing_emits_every_key_in_the_documented_order(self) -> None:
         document = peelkit.to_dict(kent_2018_effectiveness())
-        assert list(document) == ["format", "force", "cycle", "source", "pillars"]
+        assert list(document) == ["format", "force", "cycle", "source", "pillars", "graded_areas"]
         pillar = document["pillars"][0]
         assert list(pillar) == ["pillar", "headline_question", "judgment", "summary", "questions"]
         question = pillar["questions"][0]
@@ -84,10 +97,59 @@ class TestKeys:
                 "inspection": "effectiveness",
             },
             "last_updated": None,
+            "source": None,
+            "evidence": None,
+            "note": None,
         }
         area = pillar["questions"][2]["areas_for_improvement"][0]
         assert area["deadline"] == {"kind": "within", "months": 3}
         assert list(area) == ["text", "deadline", "carried_over_from"]
+
+    def test_a_judgments_source_evidence_and_note_survive_json(self) -> None:
+        judgment = Judgment(
+            Grade.ADEQUATE,
+            source="https://example.org/kent",
+            evidence=Evidence.STATEMENT,
+            note="grade amended after publication",
+        )
+        question = QuestionAssessment(5, "Responding to the public", judgment)
+        counts = GradedAreas(areas_graded=8, good=3, publication_date=dt.date(2024, 5, 1))
+        assessment = Assessment(
+            "Kent",
+            Cycle.PEEL_2023_25,
+            [PillarAssessment(Pillar.AREAS_OF_POLICING, questions=[question])],
+            graded_areas=counts,
+        )
+        document = peelkit.to_dict(assessment)
+        written = document["pillars"][0]["questions"][0]["judgment"]
+        assert written["source"] == "https://example.org/kent"
+        assert written["evidence"] == "statement"
+        assert written["note"] == "grade amended after publication"
+        assert document["graded_areas"]["areas_graded"] == 8
+        again = peelkit.from_json(peelkit.to_json(assessment), Assessment)
+        assert again == assessment
+        assert again.pillars[0].questions[0].judgment.source == "https://example.org/kent"
+        assert again.graded_areas == counts
+
+    def test_documents_written_before_the_new_keys_still_load(self) -> None:
+        old: dict[str, Any] = {
+            "format": "peelkit/1",
+            "force": "Kent",
+            "cycle": "2018/19",
+            "source": None,
+            "pillars": [
+                {
+                    "pillar": "effectiveness",
+                    "headline_question": None,
+                    "judgment": {"grade": "good", "provenance": {"kind": "inspected"}},
+                    "summary": [],
+                    "questions": [],
+                }
+            ],
+        }
+        loaded = peelkit.from_dict(old, Assessment)
+        assert loaded.graded_areas is None
+        assert loaded.pillars[0].judgment == Judgment(Grade.GOOD)
 
     def test_keys_with_defaults_may_be_left_out(self) -> None:
         document = {

@@ -28,7 +28,7 @@ from peelkit import (
     QuestionAssessment,
     Within,
 )
-from peelkit.query import AreaForImprovementRow, CompareRow, JudgmentRow, Rows
+from peelkit.query import AreaForImprovementRow, CompareRow, CoverageRow, JudgmentRow, Rows
 from peelkit.tables import MissingDependencyError, cell, csv_text, neutralise
 
 HOSTILE = "<script>alert('x')</script> & \"quotes\""
@@ -70,6 +70,9 @@ def test_column_names_are_stable() -> None:
         "resolved_cycle",
         "last_updated",
         "source",
+        "evidence",
+        "note",
+        "change",
     )
     assert Rows(AreaForImprovementRow).columns == (
         "force",
@@ -99,6 +102,7 @@ def test_columns_are_documented() -> None:
         *Rows(JudgmentRow).columns,
         *Rows(AreaForImprovementRow).columns,
         *Rows(CompareRow).columns,
+        *Rows(CoverageRow).columns,
     )
     for name in columns:
         assert f"| `{name}` |" in text, name
@@ -260,6 +264,9 @@ def test_corpus_html_is_a_grid_of_forces(corpus: Corpus) -> None:
     from peelkit.datasets import load_bundled
 
     html = load_bundled()._repr_html_()
-    assert "PEEL 2018/19: 43 forces" in html
-    assert "<th>Effectiveness Q3</th>" in html
+    assert "PEEL 2023/25: 37 forces" in html
+    assert "<th>Areas of policing Q4</th>" in html
     assert "Cleveland" in html
+    assert "cells are unknown (blank): peelkit has no source for them" in html
+    complete = load_bundled().grid("2015", questions=False)._repr_html_()
+    assert "unknown" not in complete

@@ -19,6 +19,7 @@ from peelkit import (
     Corpus,
     Cycle,
     Grade,
+    GradedAreas,
     Judgment,
     Pillar,
     PillarAssessment,
@@ -28,7 +29,7 @@ from peelkit import (
     to_dict,
     validate,
 )
-from peelkit.frameworks import framework
+from peelkit.frameworks import find_question, framework
 from peelkit.validation.rules import RULES
 
 E2018 = framework("2018/19").pillar("effectiveness")
@@ -287,6 +288,56 @@ def test_PEEL017_a_grade_on_a_judgment_not_yet_graded() -> None:
     bad = kent(question(1, judgment=Judgment(Grade.GOOD, NOT_YET_GRADED)))
     assert paths(bad, "PEEL017") == ["$.pillars[0].questions[0].judgment.grade"]
     assert paths(kent(question(1, judgment=Judgment(None, NOT_YET_GRADED))), "PEEL017") == []
+
+
+def _areas(force: str, cycle: str, grades: dict[str, str], **counts: Any) -> Assessment:
+    """An assessment of areas of policing, graded as given, with stated counts."""
+    areas = []
+    for wording, grade in grades.items():
+        known = find_question(cycle, wording, Pillar.AREAS_OF_POLICING)
+        assert known is not None
+        areas.append(QuestionAssessment(known.number, wording, Judgment(Grade(grade))))
+    pillar = PillarAssessment(Pillar.AREAS_OF_POLICING, questions=areas)
+    return Assessment(force, Cycle(cycle), [pillar], graded_areas=GradedAreas(**counts))
+
+
+def test_PEEL018_more_areas_of_a_grade_than_the_stated_count() -> None:
+    two_good = {"Responding to the public": "good", "Investigating crime": "good"}
+    bad = _areas("Wiltshire", "2021/22", two_good, good=1)
+    assert paths(bad, "PEEL018") == ["$.pillars[0].questions[1].judgment.grade"]
+    assert paths(_areas("Wiltshire", "2021/22", two_good, good=2), "PEEL018") == []
+
+
+def test_PEEL018_more_graded_areas_than_stated_in_all() -> None:
+    three = {
+        "Responding to the public": "good",
+        "Investigating crime": "adequate",
+        "Protecting vulnerable people": "inadequate",
+    }
+    bad = _areas("Kent", "2023/25", three, areas_graded=2)
+    assert paths(bad, "PEEL018") == ["$.pillars[0].questions[2].judgment.grade"]
+    assert paths(_areas("Kent", "2023/25", three, areas_graded=3), "PEEL018") == []
+    # Unknown counts (None) say nothing.
+    assert paths(_areas("Kent", "2023/25", three), "PEEL018") == []
+
+
+def test_PEEL005_victim_service_2021_22_graded_only_for_the_pilot_forces() -> None:
+    victims = {"Providing a service to victims of crime": "good"}
+    assert paths(_areas("Merseyside", "2021/22", victims), "PEEL005") == []
+    assert paths(_areas("Kent", "2021/22", victims), "PEEL005") == [
+        "$.pillars[0].questions[0].judgment.grade"
+    ]
+
+
+def test_PEEL007_and_PEEL010_quiet_against_a_framework_known_in_part() -> None:
+    question = QuestionAssessment(20, "How well does the force do something new?", Judgment())
+    pillar = PillarAssessment(Pillar.AREAS_OF_POLICING, questions=[question])
+    partial = Assessment("Kent", Cycle.PEEL_2025_27, [pillar])
+    assert paths(partial, "PEEL007") == []
+    assert paths(partial, "PEEL010") == []
+    complete = attrs.evolve(partial, cycle=Cycle.PEEL_2023_25)
+    assert paths(complete, "PEEL007") != []
+    assert paths(complete, "PEEL010") != []
 
 
 # -- across a corpus --------------------------------------------------------------

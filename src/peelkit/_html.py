@@ -96,7 +96,16 @@ def grid_html(grid: Grid) -> str:
             )
         body.append("<tr>" + "".join(cells) + "</tr>")
     more = max(0, len(grid.forces) - MAX_ROWS)
-    return _table(head, body, more, f"PEEL {grid.cycle}: {len(grid.forces)} forces")
+    table = _table(head, body, more, f"PEEL {grid.cycle}: {len(grid.forces)} forces")
+    unknown = grid.counts().get("", 0)
+    if not unknown:
+        return table
+    total = len(grid.forces) * len(grid.columns)
+    sentence = (
+        f"{unknown} of {total} cells are unknown (blank): peelkit has no source for "
+        "them; they are not grades."
+    )
+    return table + f"<p>{html.escape(sentence)}</p>"
 
 
 def corpus_html(corpus: Corpus) -> str:

@@ -112,7 +112,13 @@ def _keys(
 def _source(
     assessment: Assessment, pillar: PillarAssessment, question: QuestionAssessment | None
 ) -> str | None:
-    return (question.source if question else None) or pillar.source or assessment.source
+    judgment = pillar.judgment if question is None else question.judgment
+    return (
+        judgment.source
+        or (question.source if question else None)
+        or pillar.source
+        or assessment.source
+    )
 
 
 def _judgment_row(
@@ -145,6 +151,8 @@ def _judgment_row(
         resolved_cycle=resolved_cycle,
         last_updated=judgment.last_updated,
         source=_source(assessment, pillar, question),
+        evidence=judgment.evidence,
+        note=judgment.note,
     )
 
 

@@ -31,6 +31,7 @@ if TYPE_CHECKING:
     from peelkit.query import (
         AreaForImprovementRow,
         CompareRow,
+        CoverageRow,
         Grid,
         JudgmentRow,
         Rows,
@@ -101,6 +102,7 @@ class Corpus(Sequence[Assessment]):
         question: object = None,
         grade: object = None,
         carried_over: bool | None = None,
+        area: object = None,
     ) -> Rows[JudgmentRow]:
         """One row per judgment matching every filter given; see :func:`peelkit.query.judgments`."""
 
@@ -112,6 +114,7 @@ class Corpus(Sequence[Assessment]):
             question=question,
             grade=grade,
             carried_over=carried_over,
+            area=area,
         )
 
     def areas_for_improvement(
@@ -152,6 +155,13 @@ class Corpus(Sequence[Assessment]):
         :func:`peelkit.query.compare`."""
 
         return compare(self, cycle_a, cycle_b, force=force, pillar=pillar)
+
+    def coverage(self, cycle: object = None, *, force: object = None) -> Rows[CoverageRow]:
+        """Per force and cycle from 2021/22, how many of its graded areas are known; see
+        :func:`peelkit.query.coverage`."""
+        from peelkit.query import coverage
+
+        return coverage(self, cycle, force=force)
 
     def grid(self, cycle: Cycle | str | None = None, *, questions: bool = True) -> Grid:
         """The grades table of a cycle (the latest by default); see :func:`peelkit.query.grid`."""

@@ -40,7 +40,9 @@ __all__ = [
     "CauseOfConcern",
     "Cycle",
     "Deadline",
+    "Evidence",
     "Grade",
+    "GradedAreas",
     "Immediately",
     "Inspected",
     "Judgment",
@@ -154,6 +156,7 @@ class Cycle(_Ordered):
     PEEL_2018_19 = "2018/19"
     PEEL_2021_22 = "2021/22"
     PEEL_2023_25 = "2023/25"
+    PEEL_2025_27 = "2025/27"
 
     @classmethod
     def _missing_(cls, value: object) -> Cycle | None:
@@ -169,7 +172,7 @@ class Cycle(_Ordered):
 
 _rank(Cycle)
 _CYCLE_WORDS: dict[str, Cycle] = {cycle.value: cycle for cycle in Cycle}
-for _cycle in (Cycle.PEEL_2018_19, Cycle.PEEL_2021_22, Cycle.PEEL_2023_25):
+for _cycle in (Cycle.PEEL_2018_19, Cycle.PEEL_2021_22, Cycle.PEEL_2023_25, Cycle.PEEL_2025_27):
     _start, _end = _cycle.value.split("/")
     _CYCLE_WORDS[_start] = _cycle
     _CYCLE_WORDS[f"{_start}/{_start[:2]}{_end}"] = _cycle
@@ -318,6 +321,20 @@ Deadline: TypeAlias = Within | By | Immediately
 # -- findings ---------------------------------------------------------------------
 
 
+class Evidence(_Ordered):
+    """How a secondary source states a grade.
+
+    ``label``: the grade printed beside the area's name in a list or table;
+    ``statement``: a sentence that states it ("graded good at investigating crime").
+    """
+
+    LABEL = "label"
+    STATEMENT = "statement"
+
+
+_rank(Evidence)
+
+
 @attrs.frozen
 class Judgment:
     """A grade (or none) and where it came from.
@@ -325,12 +342,21 @@ class Judgment:
     ``grade`` is ``None`` where the page gives no grade: an ungraded question, a
     judgment not yet published, or a carried-over judgment whose grade the page
     does not repeat (follow the provenance to find it).
+
+    ``source`` is the URL (or file) the judgment rests on, ``evidence`` how that
+    source states the grade and ``note`` any caveat on it (a cycle inferred, a grade
+    amended after publication). All three are optional and written to JSON (added
+    in revision 2 of ``peelkit/1``; see ``docs/format.md``).
     """
 
     grade: Grade | None = None
     provenance: Provenance = INSPECTED
     last_updated: dt.date | None = None
     line: int | None = _line()
+    # Not keyword-only: the fast loader passes every serialised field by position.
+    source: str | None = attrs.field(default=None, validator=_optional_not_blank)
+    evidence: Evidence | None = None
+    note: str | None = attrs.field(default=None, validator=_optional_not_blank)
 
     @property
     def carried_over(self) -> bool:
@@ -449,19 +475,52 @@ def _pillars(items: Iterable[PillarAssessment]) -> tuple[PillarAssessment, ...]:
     return items if type(items) is tuple else tuple(items)
 
 
+def _count(instance: object, attribute: attrs.Attribute[int | None], value: int | None) -> None:
+    if value is not None and (type(value) is not int or value < 0):
+        raise ValueError(f"{attribute.name} must be a count of 0 or more, not {value!r}")
+
+
+@attrs.frozen
+class GradedAreas:
+    """How many areas of policing the inspectorate graded for a force in a cycle.
+
+    ``areas_graded`` is the number of graded areas; the five counts say how many
+    were given each grade. Any of them is ``None`` where no source states it
+    (unknown, not zero). ``publication_date`` and ``report_url`` are the force's
+    report. A force's own counts are the truth for that force: not every force was
+    graded on the same areas.
+    """
+
+    areas_graded: int | None = attrs.field(default=None, validator=_count)
+    outstanding: int | None = attrs.field(default=None, validator=_count)
+    good: int | None = attrs.field(default=None, validator=_count)
+    adequate: int | None = attrs.field(default=None, validator=_count)
+    requires_improvement: int | None = attrs.field(default=None, validator=_count)
+    inadequate: int | None = attrs.field(default=None, validator=_count)
+    publication_date: dt.date | None = None
+    report_url: str | None = attrs.field(default=None, validator=_optional_not_blank)
+
+    def count(self, grade: Grade) -> int | None:
+        """How many areas were given ``grade``, or ``None`` if unknown."""
+        value: int | None = getattr(self, grade.name.lower())
+        return value
+
+
 @attrs.frozen
 class Assessment:
     """One force in one cycle, holding one or more pillars.
 
     ``force`` is the force's short name as the inspectorate uses it (``"Kent"``);
     :func:`peelkit.forces.force` resolves any alias. ``source`` says where the
-    assessment came from (a file name or URL), if known.
+    assessment came from (a file name or URL), if known. ``graded_areas`` holds
+    the force's stated counts of graded areas (from 2021/22), if known.
     """
 
     force: str = attrs.field(validator=_not_blank)
     cycle: Cycle
     pillars: tuple[PillarAssessment, ...] = attrs.field(default=(), converter=_pillars)
     source: str | None = None
+    graded_areas: GradedAreas | None = None
 
     def pillar(self, pillar: Pillar | str) -> PillarAssessment | None:
         """The first assessment of ``pillar`` (a member or its name), or ``None``."""
@@ -507,4 +566,5 @@ class Assessment:
             cycle=self.cycle,
             pillars=tuple(pillars),
             source="; ".join(sources) or None,
+            graded_areas=self.graded_areas,
         )

@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import enum
 import functools
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from typing import TYPE_CHECKING, Any, TypeVar
 
 import attrs
@@ -29,13 +29,23 @@ import attrs
 from peelkit._index import Index
 from peelkit.errors import FilterError
 from peelkit.forces import Force, UnknownForceError, force, try_force
-from peelkit.frameworks import find_question
+from peelkit.frameworks import find_area, find_question, framework
 from peelkit.model import (
     Cycle,
     Grade,
     Pillar,
 )
-from peelkit.rows import AreaForImprovementRow, Change, CompareRow, Grid, JudgmentRow, Rows, _word
+from peelkit.rows import (
+    NOT_COMPARABLE,
+    AreaForImprovementRow,
+    Change,
+    CompareRow,
+    CoverageRow,
+    Grid,
+    JudgmentRow,
+    Rows,
+    _word,
+)
 from peelkit.text import fold
 
 if TYPE_CHECKING:
@@ -45,6 +55,7 @@ __all__ = [
     "AreaForImprovementRow",
     "Change",
     "CompareRow",
+    "CoverageRow",
     "FilterError",
     "Grid",
     "Index",
@@ -52,6 +63,7 @@ __all__ = [
     "Rows",
     "areas_for_improvement",
     "compare",
+    "coverage",
     "grid",
     "history",
     "judgments",
@@ -227,8 +239,13 @@ def judgments(
     question: object = None,
     grade: object = None,
     carried_over: bool | None = None,
+    area: object = None,
 ) -> Rows[JudgmentRow]:
     """One row per judgment passing every filter given, in corpus order.
+
+    ``area`` is an area of policing (2021/22 on) in any of its wordings
+    ("use of resources"), or a list of them: each cycle's own area is matched, so
+    one wording finds the area in every cycle that knows it.
 
     ``question`` is a number (pillar headline rows have none) or words of the
     question's text. ``grade`` matches the *resolved* grade, so a carried-over
@@ -245,7 +262,39 @@ def judgments(
                 "carried_over", carried_over, lambda row: row.carried_over_from is not None
             )
         )
+    if area is not None:
+        filters.append(_area_filter(area))
     return Rows(JudgmentRow, _select(index, "judgments", filters))
+
+
+_AREA_CYCLES = tuple(
+    cycle for cycle in Cycle if framework(cycle).pillar(Pillar.AREAS_OF_POLICING) is not None
+)
+
+
+def _area_filter(value: object) -> _Filter:
+    """Rows of the areas named, matched per cycle (numbers and wordings differ)."""
+    wanted: set[tuple[Cycle, int]] = set()
+    for item in _listed(value):
+        if not isinstance(item, str) or not item.strip():
+            raise FilterError(f"expected an area of policing's wording, got {item!r}")
+        found = [(cycle, find_area(cycle, item)) for cycle in _AREA_CYCLES]
+        matched = {(cycle, area.number) for cycle, area in found if area is not None}
+        if not matched:
+            raise FilterError(
+                f"{item!r} is not an area of policing of any cycle from 2021/22; "
+                "expected a wording such as 'Responding to the public'"
+            )
+        wanted |= matched
+    chosen = frozenset(wanted)
+    return _Filter(None, lambda row: (row.cycle, row.question_number) in chosen)
+
+
+def _change(before: Grade, before_cycle: Cycle, after: Grade, after_cycle: Cycle) -> Change:
+    """How a grade moved; ``"not comparable"`` between cycles on different scales."""
+    if framework(before_cycle).scale != framework(after_cycle).scale:
+        return "not comparable"
+    return "improved" if after > before else "declined" if after < before else "unchanged"
 
 
 def areas_for_improvement(
@@ -305,7 +354,22 @@ def history(
             raise FilterError(f"expected a question number or wording, got {question!r}")
         number = int(question)
         picked = [row for row in rows if row.question_number == number]
-    return Rows(JudgmentRow, tuple(sorted(picked, key=lambda row: row.cycle.rank)))
+    ordered = sorted(picked, key=lambda row: row.cycle.rank)
+    return Rows(JudgmentRow, tuple(_with_changes(ordered)))
+
+
+def _with_changes(rows: list[JudgmentRow]) -> Iterator[JudgmentRow]:
+    """Each row with how its resolved grade moved from the last graded row before it."""
+    last: JudgmentRow | None = None
+    for row in rows:
+        change: str | None = None
+        if last is not None and last.resolved_grade is not None and row.resolved_grade:
+            change = _change(last.resolved_grade, last.cycle, row.resolved_grade, row.cycle)
+            if change == "not comparable":
+                change = NOT_COMPARABLE
+        yield attrs.evolve(row, change=change) if change is not None else row
+        if row.resolved_grade is not None:
+            last = row
 
 
 def _standing(rows: Iterable[JudgmentRow]) -> dict[tuple[str, Pillar], Grade | None]:
@@ -343,15 +407,57 @@ def compare(
         grade_a, grade_b = before.get(key), after.get(key)
         change: Change | None = None
         if grade_a is not None and grade_b is not None:
-            change = (
-                "improved"
-                if grade_b > grade_a
-                else "declined"
-                if grade_b < grade_a
-                else "unchanged"
-            )
+            change = _change(grade_a, first, grade_b, second)
         rows.append(CompareRow(key[0], key[1], first, grade_a, second, grade_b, change))
     return Rows(CompareRow, tuple(rows))
+
+
+def coverage(corpus: Corpus, cycle: object = None, *, force: object = None) -> Rows[CoverageRow]:
+    """Per force and cycle from 2021/22, how many graded areas are known of those stated.
+
+    ``cycle`` picks one cycle (default: every cycle with areas of policing). A force
+    is listed for a cycle where the corpus holds any assessment of it; its total
+    comes from the first stated :attr:`~peelkit.GradedAreas.areas_graded` among its
+    versions, and ``known`` counts the distinct areas with a grade. Sorted by cycle,
+    then force.
+    """
+    index = corpus.query_index
+    cycles = (
+        set(_AREA_CYCLES)
+        if cycle is None
+        else {_member(Cycle, "cycle", item) for item in _listed(cycle)}
+    )
+    names = None if force is None else _force_filter(force, index.knows_force)
+    stated: dict[tuple[str, Cycle], int | None] = {}
+    known: dict[tuple[str, Cycle], set[int]] = {}
+    for assessment in corpus:
+        if assessment.cycle not in cycles:
+            continue
+        found = try_force(assessment.force)
+        name = found.short_name if found is not None else assessment.force
+        key = (name, assessment.cycle)
+        counts = assessment.graded_areas
+        if stated.get(key) is None:
+            stated[key] = counts.areas_graded if counts is not None else None
+        areas = known.setdefault(key, set())
+        for pillar in assessment.pillars:
+            if pillar.pillar is not Pillar.AREAS_OF_POLICING:
+                continue
+            for question in pillar.questions:
+                if question.judgment.grade is not None and question.number is not None:
+                    areas.add(question.number)
+    rows = []
+    for name, in_cycle in sorted(stated, key=lambda k: (k[1].rank, k[0])):
+        total, count = stated[name, in_cycle], len(known[name, in_cycle])
+        row = CoverageRow(name, in_cycle, total, count, None if total is None else total - count)
+        if names is None or names.test(_ForceProbe(name)):
+            rows.append(row)
+    return Rows(CoverageRow, tuple(rows))
+
+
+@attrs.frozen
+class _ForceProbe:
+    force: str
 
 
 def grid(corpus: Corpus, cycle: object = None, *, questions: bool = True) -> Grid:

@@ -13,6 +13,7 @@ from peelkit._html import grid_html, rows_html
 from peelkit.model import (
     Cycle,
     Deadline,
+    Evidence,
     Grade,
     NotGraded,
     NotYetGraded,
@@ -38,7 +39,9 @@ class JudgmentRow:
     ``resolved_grade`` and ``resolved_cycle`` are the grade and cycle of the
     inspection that produced the judgment, found by following carried-over
     judgments back through the corpus (2018/19 → 2017 → 2016). ``source`` is the
-    URL or file of the fact.
+    URL or file of the fact, ``evidence`` how that source states the grade and
+    ``note`` any caveat on it. ``change`` is set by :func:`~peelkit.query.history`
+    only: how the grade moved from the row before, or why it cannot be compared.
     """
 
     force: str
@@ -53,6 +56,9 @@ class JudgmentRow:
     resolved_cycle: Cycle | None
     last_updated: dt.date | None
     source: str | None
+    evidence: Evidence | None = None
+    note: str | None = None
+    change: str | None = None
 
 
 @attrs.frozen
@@ -70,15 +76,21 @@ class AreaForImprovementRow:
     source: str | None
 
 
-Change = Literal["improved", "declined", "unchanged"]
-"""How a grade moved between two cycles."""
+Change = Literal["improved", "declined", "unchanged", "not comparable"]
+"""How a grade moved between two cycles; ``"not comparable"`` across the change of
+grading scale in 2021/22 (the inspectorate says the two scales cannot be compared)."""
+
+NOT_COMPARABLE = "not comparable: grading scale changed in 2021/22"
+"""What :func:`~peelkit.query.history` says of a move across the change of grading scale."""
 
 
 @attrs.frozen
 class CompareRow:
     """One force and pillar in two cycles: the resolved grades and how they moved.
 
-    ``change`` is ``None`` where either grade is unknown or was not given.
+    ``change`` is ``None`` where either grade is unknown or was not given, and
+    ``"not comparable"`` where the two cycles grade on different scales (four tiers
+    until 2018/19, five from 2021/22).
     """
 
     force: str
@@ -90,7 +102,29 @@ class CompareRow:
     change: Change | None
 
 
-R = TypeVar("R", JudgmentRow, AreaForImprovementRow, CompareRow)
+@attrs.frozen
+class CoverageRow:
+    """How much of one force's graded areas in one cycle peelkit knows.
+
+    ``areas_graded`` is how many areas the inspectorate graded, from the force's
+    stated counts (``None`` where no source states it); ``known`` how many of them
+    have a grade in the corpus; ``unknown`` the difference (``None`` if the total is
+    unknown). ``str(row)`` says it in words: ``Kent 2023/25: 0 of 8 known``.
+    """
+
+    force: str
+    cycle: Cycle
+    areas_graded: int | None
+    known: int
+    unknown: int | None
+
+    def __str__(self) -> str:
+        if self.areas_graded is None:
+            return f"{self.force} {self.cycle}: {self.known} known of an unstated number"
+        return f"{self.force} {self.cycle}: {self.known} of {self.areas_graded} known"
+
+
+R = TypeVar("R", JudgmentRow, AreaForImprovementRow, CompareRow, CoverageRow)
 
 
 @attrs.frozen

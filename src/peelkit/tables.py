@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, Any
 
 from peelkit._io import write_text
 from peelkit.errors import MissingDependencyError
-from peelkit.model import By, Cycle, Grade, Immediately, Pillar, Within
+from peelkit.model import By, Cycle, Evidence, Grade, Immediately, Pillar, Within
 
 if TYPE_CHECKING:
     from peelkit.rows import Rows
@@ -158,6 +158,9 @@ def to_frame(rows: Rows[Any]) -> Any:
             columns[name] = pd.Series(values, dtype=dtype)
         elif name == "pillar":
             dtype = pd.CategoricalDtype([p.value for p in Pillar], ordered=True)
+            columns[name] = pd.Series(values, dtype=dtype)
+        elif name == "evidence":
+            dtype = pd.CategoricalDtype([e.value for e in Evidence], ordered=True)
             columns[name] = pd.Series(values, dtype=dtype)
         elif name == "question_number":
             columns[name] = pd.Series(values, dtype="Int64")

@@ -38,7 +38,9 @@ from peelkit.model import (
     CauseOfConcern,
     Cycle,
     Deadline,
+    Evidence,
     Grade,
+    GradedAreas,
     Immediately,
     Judgment,
     Pillar,
@@ -58,6 +60,7 @@ __all__ = [
     "cycles",
     "dates",
     "deadlines",
+    "graded_areas",
     "grades",
     "judgments",
     "pillar_assessments",
@@ -118,8 +121,33 @@ def deadlines() -> st.SearchStrategy[Deadline]:
 
 
 def judgments() -> st.SearchStrategy[Judgment]:
-    """A grade or none, any provenance, a last-updated date or none."""
-    return st.builds(Judgment, st.none() | grades(), provenances(), st.none() | dates())
+    """A grade or none, any provenance, a last-updated date or none, and perhaps a
+    source, an evidence kind and a note."""
+    return st.builds(
+        Judgment,
+        st.none() | grades(),
+        provenances(),
+        st.none() | dates(),
+        source=st.none() | texts(),
+        evidence=st.none() | st.sampled_from(Evidence),
+        note=st.none() | texts(),
+    )
+
+
+def graded_areas() -> st.SearchStrategy[GradedAreas]:
+    """A force's counts of graded areas, any of them unknown."""
+    count = st.none() | st.integers(min_value=0, max_value=12)
+    return st.builds(
+        GradedAreas,
+        count,
+        count,
+        count,
+        count,
+        count,
+        count,
+        st.none() | dates(),
+        st.none() | texts(),
+    )
 
 
 def areas_for_improvement(text: Texts | None = None) -> st.SearchStrategy[AreaForImprovement]:
@@ -190,6 +218,7 @@ def assessments(text: Texts | None = None) -> st.SearchStrategy[Assessment]:
                 draw(pillar_assessments(text, pillar=st.just(pillar))) for pillar in chosen
             ),
             source=draw(st.none() | words),
+            graded_areas=draw(st.none() | graded_areas()),
         )
 
     return build()

@@ -2,7 +2,8 @@
 
 :func:`load_bundled` is the embedded default corpus: the official PEEL pillar
 grades of the 43 forces for 2015, 2016, 2017 and 2018/19, the 2018/19 question
-judgments known so far, and Kent's 2018/19 effectiveness page. See ``docs/data.md``.
+judgments known so far, Kent's 2018/19 effectiveness page, and the area judgments
+and stated counts of graded areas of 2021/22 and 2023/25. See ``docs/data.md``.
 
 ``kent-2018-effectiveness.json`` is the project's founding example: Kent Police's
 2018/19 effectiveness page as a ``peelkit/1`` document. Grades, question wordings,
@@ -14,6 +15,7 @@ quoting them.
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import io
 from collections.abc import Iterator
 
@@ -21,14 +23,16 @@ import attrs
 
 from peelkit.corpus import Corpus
 from peelkit.forces import force
-from peelkit.frameworks import framework
+from peelkit.frameworks import find_area, framework
 from peelkit.model import (
     INSPECTED,
     NOT_GRADED,
     Assessment,
     CarriedOver,
     Cycle,
+    Evidence,
     Grade,
+    GradedAreas,
     Judgment,
     Pillar,
     PillarAssessment,
@@ -37,6 +41,8 @@ from peelkit.model import (
 from peelkit.serialise import from_json
 
 __all__ = [
+    "AREA_GRADES_CSV",
+    "FORCE_COUNTS_CSV",
     "KENT_2018_EFFECTIVENESS_URL",
     "PILLAR_GRADES_CSV",
     "QUESTION_JUDGMENTS_CSV",
@@ -52,6 +58,14 @@ PILLAR_GRADES_CSV = "peel_pillar_grades.csv"
 QUESTION_JUDGMENTS_CSV = "peel_2018_19_question_judgments.csv"
 """The bundled 2018/19 question judgments: ``force, cycle, pillar, question_number,
 question_text, grade, carried_over_from, source_url``."""
+
+AREA_GRADES_CSV = "peel_2021_25_area_grades.csv"
+"""The bundled 2021/22 and 2023/25 area judgments: ``force, cycle, area, grade,
+evidence, source_url, note``."""
+FORCE_COUNTS_CSV = "peel_2021_25_force_counts.csv"
+"""How many areas each force was graded on, per grade where stated: ``force, cycle,
+areas_graded, outstanding, good, adequate, requires_improvement, inadequate,
+publication_date, report_url``."""
 
 _NOT_GRADED = "not graded"
 _UNGRADED = "ungraded"
@@ -124,7 +138,8 @@ def load_bundled() -> Corpus:
         cells = pillars.setdefault(key, {})
         if pillar in cells:
             raise ValueError(f"{where}: {key[0]} {key[1]} {pillar} appears twice")
-        cells[pillar] = (_pillar_judgment(row["grade"], where), row["source_url"], line)
+        judgment = attrs.evolve(_pillar_judgment(row["grade"], where), source=row["source_url"])
+        cells[pillar] = (judgment, row["source_url"], line)
 
     questions: dict[tuple[str, Cycle, Pillar], list[QuestionAssessment]] = {}
     for line, row in _rows(QUESTION_JUDGMENTS_CSV):
@@ -134,7 +149,10 @@ def load_bundled() -> Corpus:
             QuestionAssessment(
                 number=int(row["question_number"]),
                 text=row["question_text"],
-                judgment=_question_judgment(row["grade"], row["carried_over_from"], where),
+                judgment=attrs.evolve(
+                    _question_judgment(row["grade"], row["carried_over_from"], where),
+                    source=row["source_url"],
+                ),
                 source=row["source_url"],
             )
         )
@@ -167,7 +185,86 @@ def load_bundled() -> Corpus:
         assessments.append(
             Assessment(force=name, cycle=cycle, pillars=tuple(built), source="; ".join(sources))
         )
-    return Corpus([_with_page(each, kent_2018_effectiveness()) for each in assessments])
+    page = kent_2018_effectiveness()
+    return Corpus([*(_with_page(each, page) for each in assessments), *_current_cycles()])
+
+
+def _count(word: str, where: str) -> int | None:
+    if not word:
+        return None
+    if not word.isdigit():
+        raise ValueError(f"{where}: {word!r} is not a count")
+    return int(word)
+
+
+def _graded_areas(row: dict[str, str], where: str) -> GradedAreas:
+    published = row["publication_date"]
+    return GradedAreas(
+        areas_graded=_count(row["areas_graded"], where),
+        outstanding=_count(row["outstanding"], where),
+        good=_count(row["good"], where),
+        adequate=_count(row["adequate"], where),
+        requires_improvement=_count(row["requires_improvement"], where),
+        inadequate=_count(row["inadequate"], where),
+        publication_date=dt.date.fromisoformat(published) if published else None,
+        report_url=row["report_url"] or None,
+    )
+
+
+def _area_question(row: dict[str, str], where: str) -> QuestionAssessment:
+    cycle = Cycle(row["cycle"])
+    area = find_area(cycle, row["area"])
+    if area is None:
+        raise ValueError(f"{where}: {row['area']!r} is not an area of policing in {cycle}")
+    try:
+        grade = Grade(row["grade"])
+    except ValueError:
+        raise ValueError(f"{where}: {row['grade']!r} is not a grade") from None
+    judgment = Judgment(
+        grade,
+        INSPECTED,
+        source=row["source_url"],
+        evidence=Evidence(row["evidence"]),
+        note=row["note"] or None,
+    )
+    return QuestionAssessment(
+        number=area.number,
+        text=area.area or area.wording,
+        judgment=judgment,
+        source=row["source_url"],
+    )
+
+
+def _current_cycles() -> list[Assessment]:
+    """One assessment per force and cycle of 2021/22 and 2023/25: its known area
+    judgments (in the order of the CSV file) and its stated counts, if any."""
+    areas: dict[tuple[str, Cycle], list[QuestionAssessment]] = {}
+    for line, row in _rows(AREA_GRADES_CSV):
+        key = (force(row["force"]).short_name, Cycle(row["cycle"]))
+        areas.setdefault(key, []).append(_area_question(row, f"{AREA_GRADES_CSV}:{line}"))
+    counts: dict[tuple[str, Cycle], GradedAreas] = {}
+    for line, row in _rows(FORCE_COUNTS_CSV):
+        key = (force(row["force"]).short_name, Cycle(row["cycle"]))
+        counts[key] = _graded_areas(row, f"{FORCE_COUNTS_CSV}:{line}")
+    assessments = []
+    for name, cycle in sorted(areas.keys() | counts.keys(), key=lambda k: (k[1].rank, k[0])):
+        held = tuple(areas.get((name, cycle), ()))
+        stated = counts.get((name, cycle))
+        urls: list[str] = []
+        for url in (*(q.source or "" for q in held), stated.report_url if stated else None):
+            if url and url not in urls:
+                urls.append(url)
+        pillars = (PillarAssessment(Pillar.AREAS_OF_POLICING, questions=held),) if held else ()
+        assessments.append(
+            Assessment(
+                force=name,
+                cycle=cycle,
+                pillars=pillars,
+                source="; ".join(urls) or None,
+                graded_areas=stated,
+            )
+        )
+    return assessments
 
 
 def _with_page(assessment: Assessment, page: Assessment) -> Assessment:
@@ -208,4 +305,5 @@ def _judgment_with(page: Judgment, tables: Judgment) -> Judgment:
         page,
         grade=page.grade if page.grade is not None else tables.grade,
         last_updated=page.last_updated or tables.last_updated,
+        source=page.source or tables.source,
     )

@@ -30,7 +30,7 @@ _escape: Callable[[str], str] = (
 
 # Field order of the format where it differs from the model's order.
 _KEY_ORDER: dict[type, tuple[str, ...]] = {
-    model.Assessment: ("force", "cycle", "source", "pillars")
+    model.Assessment: ("force", "cycle", "source", "pillars", "graded_areas")
 }
 
 _encoders: dict[type, Callable[[Any], str]] = {}

@@ -116,6 +116,7 @@ _INLINE_CHECKS: dict[Any, str] = {
     model._optional_not_blank: "if {v} is not None and (not {v} or {v}.isspace()): refuse()",
     model._positive: "if {v} < 1: refuse()",
     model._number: "if {v} is not None and {v} < 1: refuse()",
+    model._count: "if {v} is not None and {v} < 0: refuse()",
 }
 
 

@@ -488,6 +488,7 @@ def _assessment_dict(assessment: Assessment, *, with_format: bool) -> dict[str, 
         "cycle": body["cycle"],
         "source": body["source"],
         "pillars": body["pillars"],
+        "graded_areas": body["graded_areas"],
     }
 
 

@@ -4,7 +4,8 @@ Codes are grouped:
 
 - ``PEEL000``–``PEEL001``: the raw ``peelkit/1`` document (only when a dict is
   validated, or a file is checked from the command line);
-- ``PEEL002``–``PEEL019``: one assessment against its cycle's framework;
+- ``PEEL002``–``PEEL019``: one assessment against its cycle's framework (and, for
+  ``PEEL018``, against the force's stated counts of graded areas);
 - ``PEEL020``–``PEEL029``: across the assessments of a corpus.
 
 Every rule is documented, with a failing and a passing example, in
@@ -42,6 +43,7 @@ from peelkit.model import (
     Grade,
     Judgment,
     NotYetGraded,
+    Pillar,
     PillarAssessment,
     QuestionAssessment,
 )
@@ -203,7 +205,7 @@ def _grade_on_ungraded(assessment: Assessment) -> _Findings:
                 )
             continue
         known = _framework_question(frame.cycle, pillar, question)
-        if known is not None and not known.graded:
+        if known is not None and known.is_graded_for(_short_name(assessment)) is False:
             yield Finding(
                 f"{path}.grade",
                 f"{known.pillar} question {known.number} of {frame.cycle} "
@@ -224,8 +226,15 @@ def _pillar_not_in_framework(assessment: Assessment) -> _Findings:
             )
 
 
+def _short_name(assessment: Assessment) -> str:
+    found = try_force(assessment.force)
+    return assessment.force if found is None else found.short_name
+
+
 def _unknown_wording(assessment: Assessment) -> _Findings:
     cycle = assessment.cycle
+    if not framework(cycle).complete:
+        return  # a framework known in part cannot say a wording is not in it
     for path, pillar, known, question in _questions(assessment):
         if not known.questions or find_question(cycle, question.text) is not None:
             continue
@@ -300,6 +309,8 @@ def _duplicate_number(assessment: Assessment) -> _Findings:
 
 def _number_out_of_range(assessment: Assessment) -> _Findings:
     cycle = assessment.cycle
+    if not framework(cycle).complete:
+        return  # a framework known in part cannot say a number is not in it
     for path, pillar, known, question in _questions(assessment):
         number = question.number
         if number is None or not known.questions or known.question(number) is not None:
@@ -323,6 +334,35 @@ def _number_disagrees(assessment: Assessment) -> _Findings:
                 f"question {question.number} has the wording of {pillar.pillar} question "
                 f"{found.number} of {cycle} ({_q(found.wording)}); expected number "
                 f"{found.number}, or a different wording",
+            )
+
+
+def _more_than_counted(assessment: Assessment) -> _Findings:
+    counts = assessment.graded_areas
+    if counts is None:
+        return
+    seen: dict[Grade, int] = {}
+    graded = 0
+    for path, pillar, question, judgment in _judgments(assessment):
+        grade = judgment.grade
+        if question is None or pillar.pillar is not Pillar.AREAS_OF_POLICING or grade is None:
+            continue
+        graded += 1
+        seen[grade] = seen.get(grade, 0) + 1
+        stated = counts.count(grade)
+        if stated is not None and seen[grade] > stated:
+            yield Finding(
+                f"{path}.grade",
+                f"{assessment.force} {assessment.cycle} has {seen[grade]} areas graded "
+                f"{grade.value!r} so far, but its stated count is {stated}; expected at "
+                f"most {stated}",
+            )
+        if counts.areas_graded is not None and graded == counts.areas_graded + 1:
+            yield Finding(
+                f"{path}.grade",
+                f"{assessment.force} {assessment.cycle} has more graded areas than the "
+                f"{counts.areas_graded} its counts state; expected at most "
+                f"{counts.areas_graded}",
             )
 
 
@@ -754,6 +794,15 @@ RULES: tuple[Rule, ...] = (
         "A judgment marked not yet graded has a grade.",
         _graded_not_yet_graded,
         "'Not yet graded' and a grade contradict each other; one of them is wrong.",
+    ),
+    Rule(
+        "PEEL018",
+        _ERROR,
+        "A force has more graded areas (in all, or of one grade) than its stated counts.",
+        _more_than_counted,
+        "A force's own counts of graded areas are the truth for that force; a table "
+        "with more areas of a grade than the count says holds a wrong or misattributed "
+        "grade. Fewer is fine: peelkit may not know every area.",
     ),
     Rule(
         "PEEL020",
