@@ -101,7 +101,10 @@ def _audit(event: str, args: tuple[Any, ...]) -> None:
     elif event in ("os.remove", "os.rmdir", "shutil.rmtree"):
         targets.append((_resolve(args[0], args[1], follow=False), False))
     elif event == "os.mkdir":
-        targets.append((_resolve(args[0], args[2], follow=False), True))
+        folder = _resolve(args[0], args[2], follow=False)
+        if folder is not None and os.path.isdir(folder):
+            return  # ``mkdir(parents=True, exist_ok=True)`` walking an existing folder
+        targets.append((folder, True))
     elif event in ("os.chmod", "os.chown", "os.utime", "os.chflags", "os.lchmod", "os.lchown"):
         targets.append((_resolve(args[0], args[-1] if len(args) > 2 else None, follow=True), False))
     elif event in ("os.truncate", "os.setxattr", "os.removexattr"):
@@ -144,7 +147,10 @@ def sandbox(_sandbox_session: None) -> Iterator[None]:
         )
 
 
+@pytest.hookimpl(tryfirst=True)
 def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
+    """Stand the guard down before pytest's own end-of-run housekeeping (its cache
+    folder, the clean-up of old temporary folders), then report what it saw."""
     _State.active = False
     problems = list(_State.violations)
     damaged = check_character_device(os.devnull)

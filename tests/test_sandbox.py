@@ -21,7 +21,7 @@ from _sandbox import check_character_device
 HERE = Path(__file__).parent
 
 
-def _run(tmp_path: Path, body: str) -> subprocess.CompletedProcess[str]:
+def _run(tmp_path: Path, body: str, *, cache: bool = False) -> subprocess.CompletedProcess[str]:
     inner = tmp_path / "inner"
     inner.mkdir()
     (inner / "pytest.ini").write_text("[pytest]\n", "utf-8")
@@ -40,8 +40,7 @@ def _run(tmp_path: Path, body: str) -> subprocess.CompletedProcess[str]:
             "-q",
             "-p",
             "_sandbox",
-            "-p",
-            "no:cacheprovider",
+            *(() if cache else ("-p", "no:cacheprovider")),
             "--basetemp",
             str(tmp_path / "inner-base"),
             "--rootdir",
@@ -63,6 +62,14 @@ def outside(tmp_path: Path) -> Path:
     (folder / "victim.txt").write_text("precious", "utf-8")
     (folder / "victim.txt").chmod(0o644)
     return folder
+
+
+def test_pytests_own_housekeeping_on_a_fresh_checkout_passes(tmp_path: Path) -> None:
+    # A fresh clone has no .pytest_cache: pytest makes it (and tidies old temporary
+    # folders) after the last test, which is not the tests writing outside.
+    result = _run(tmp_path, "assert True", cache=True)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert (tmp_path / "inner" / ".pytest_cache").is_dir()
 
 
 def test_writes_inside_tmp_path_pass(tmp_path: Path) -> None:
