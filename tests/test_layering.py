@@ -14,7 +14,11 @@ from pathlib import Path
 
 import pytest
 
-SRC = Path(__file__).resolve().parent.parent / "src" / "peelkit"
+import peelkit
+
+#: The package as imported: the source tree, or the installed wheel when the suite
+#: runs away from it.
+SRC = Path(peelkit.__file__).resolve().parent
 
 #: Lowest first. A module's layer is the first entry that is it or a package holding it.
 LAYERS: tuple[tuple[str, ...], ...] = (
