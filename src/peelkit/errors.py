@@ -23,6 +23,7 @@ __all__ = [
     "Problem",
     "UnknownForceError",
     "UnknownQuestionError",
+    "UnknownWordError",
     "ValidationError",
 ]
 
@@ -125,6 +126,27 @@ class UnknownForceError(PeelkitError, LookupError):
 
 class UnknownQuestionError(PeelkitError, LookupError):
     """A framework has no question with the pillar and number asked for."""
+
+
+class UnknownWordError(PeelkitError, ValueError):
+    """A word that names no grade, cycle or pillar; says which words are close.
+
+    ``noun`` is the enum's name (``"Grade"``), ``value`` the word given, ``hint``
+    what to write instead ("did you mean 'efficiency'?" or the words accepted), and
+    ``suggestions`` the accepted words close to it, closest first (possibly none).
+    """
+
+    def __init__(
+        self, noun: str, value: object, hint: str, suggestions: Iterable[str] = ()
+    ) -> None:
+        super().__init__(f"{value!r} is not a valid {noun}; {hint}")
+        self.noun = noun
+        self.value = value
+        self.hint = hint
+        self.suggestions = tuple(suggestions)
+
+    def __reduce__(self) -> tuple[object, ...]:
+        return (type(self), (self.noun, self.value, self.hint, self.suggestions))
 
 
 class FilterError(PeelkitError, ValueError):
