@@ -15,6 +15,7 @@ from peelkit.corpus import Corpus
 from peelkit.diagnostics import Finding, Rule, Scope, Severity, Violation
 from peelkit.errors import (
     FileError,
+    MissingError,
     ParseError,
     PeelkitError,
     Problem,
@@ -114,6 +115,7 @@ __all__ = [
     "Judgment",
     "JudgmentRow",
     "MissingDependencyError",
+    "MissingError",
     "NotGraded",
     "NotYetGraded",
     "ParseError",

@@ -10,7 +10,9 @@ data.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import functools
+from collections.abc import Callable, Iterable
+from typing import ParamSpec, TypeVar
 
 from peelkit.diagnostics import Problem, Violation
 
@@ -18,6 +20,7 @@ __all__ = [
     "FileError",
     "FilterError",
     "MissingDependencyError",
+    "MissingError",
     "ParseError",
     "PeelkitError",
     "Problem",
@@ -128,6 +131,11 @@ class UnknownQuestionError(PeelkitError, LookupError):
     """A framework has no question with the pillar and number asked for."""
 
 
+class MissingError(PeelkitError, LookupError):
+    """What was asked for is not in the data: a force's assessment in a cycle, a
+    pillar of an assessment, a question of a pillar. The message names what is."""
+
+
 class UnknownWordError(PeelkitError, ValueError):
     """A word that names no grade, cycle or pillar; says which words are close.
 
@@ -181,3 +189,26 @@ class FileError(PeelkitError, OSError):
 
 def _file_error(action: str, path: str, reason: str, errno: int | None) -> FileError:
     return FileError(action, path, reason, errno=errno)
+
+
+_P = ParamSpec("_P")
+_T = TypeVar("_T")
+
+
+def _raised_here(function: Callable[_P, _T]) -> Callable[_P, _T]:
+    """``function`` with the :class:`PeelkitError`\\ s it raises shown from its caller.
+
+    For the public entry points: an error about the caller's input (a misspelt grade)
+    keeps its message but drops peelkit's frames beneath this one, so a notebook
+    shows the user's call and one line of peelkit, not the internals (as pandas and
+    attrs do).
+    """
+
+    @functools.wraps(function)
+    def call(*args: _P.args, **kwargs: _P.kwargs) -> _T:
+        try:
+            return function(*args, **kwargs)
+        except PeelkitError as error:
+            raise error.with_traceback(None) from error.__cause__
+
+    return call

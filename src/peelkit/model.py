@@ -28,7 +28,7 @@ from typing import Any, TypeAlias
 
 import attrs
 
-from peelkit.errors import UnknownWordError
+from peelkit.errors import MissingError, UnknownWordError
 from peelkit.text import fold
 
 __all__ = [
@@ -108,6 +108,11 @@ class _Ordered(enum.Enum):
 
 
 _RANKS: dict[_Ordered, int] = {}
+
+
+def _listing(words: list[str]) -> str:
+    """``a``, ``a and b``, ``a, b and c``."""
+    return words[0] if len(words) == 1 else f"{', '.join(words[:-1])} and {words[-1]}"
 
 
 def _unknown_word(cls: type[enum.Enum], value: object, words: Iterable[str]) -> ValueError:
@@ -492,7 +497,20 @@ class PillarAssessment:
     line: int | None = _line()
     source: str | None = attrs.field(default=None, eq=False, repr=False, kw_only=True)
 
-    def question(self, number: int) -> QuestionAssessment | None:
+    def question(self, number: int) -> QuestionAssessment:
+        """The question with this number.
+
+        Raises :class:`~peelkit.MissingError` naming the numbers the pillar has;
+        :meth:`get_question` returns ``None`` instead.
+        """
+        found = self.get_question(number)
+        if found is None:
+            numbers = [str(q.number) for q in self.questions if q.number is not None]
+            held = f"it has {_listing(numbers)}" if numbers else "it has no numbered questions"
+            raise MissingError(f"no question {number} in this {self.pillar} pillar; {held}")
+        return found
+
+    def get_question(self, number: int) -> QuestionAssessment | None:
         """The question with this number, or ``None``."""
         for question in self.questions:
             if question.number == number:
@@ -551,7 +569,22 @@ class Assessment:
     source: str | None = None
     graded_areas: GradedAreas | None = None
 
-    def pillar(self, pillar: Pillar | str) -> PillarAssessment | None:
+    def pillar(self, pillar: Pillar | str) -> PillarAssessment:
+        """The first assessment of ``pillar`` (a member or its name).
+
+        Raises :class:`~peelkit.MissingError` naming the pillars the assessment
+        has; :meth:`get_pillar` returns ``None`` instead.
+        """
+        found = self.get_pillar(pillar)
+        if found is None:
+            held = [str(assessed.pillar) for assessed in self.pillars]
+            has = f"it has {_listing(held)}" if held else "it has no pillars"
+            raise MissingError(
+                f"no {Pillar(pillar)} pillar in {self.force} {self.cycle}; {has}"
+            )
+        return found
+
+    def get_pillar(self, pillar: Pillar | str) -> PillarAssessment | None:
         """The first assessment of ``pillar`` (a member or its name), or ``None``."""
         wanted = Pillar(pillar)
         for assessed in self.pillars:

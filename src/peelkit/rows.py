@@ -20,13 +20,30 @@ from peelkit.model import (
     Pillar,
     Provenance,
 )
+from peelkit.forces import try_force
 from peelkit.tables import records, text_table, to_frame, write_csv
+from peelkit.text import UNKNOWN
 
 if TYPE_CHECKING:
     import os
 
 
 # -- rows ---------------------------------------------------------------------------
+
+
+def _region(row: Any) -> str | None:
+    found = try_force(row.force)
+    return found.region if found is not None else None
+
+
+def _country(row: Any) -> str | None:
+    found = try_force(row.force)
+    return found.country if found is not None else None
+
+
+def _place(of: Any) -> Any:
+    """A column read from the force registry (:data:`peelkit.FORCES`) by the row's force."""
+    return attrs.field(default=attrs.Factory(of, takes_self=True), kw_only=True)
 
 
 @attrs.frozen
@@ -42,6 +59,8 @@ class JudgmentRow:
     URL or file of the fact, ``evidence`` how that source states the grade and
     ``note`` any caveat on it. ``change`` is set by :func:`~peelkit.query.history`
     only: how the grade moved from the row before, or why it cannot be compared.
+    ``region`` and ``country`` are the force's, from the force registry
+    (:data:`peelkit.FORCES`; ``None`` for a name that is none of the 43).
     """
 
     force: str
@@ -59,11 +78,16 @@ class JudgmentRow:
     evidence: Evidence | None = None
     note: str | None = None
     change: str | None = None
+    region: str | None = _place(_region)
+    country: str | None = _place(_country)
 
 
 @attrs.frozen
 class AreaForImprovementRow:
-    """One area for improvement, with the question it sits under and its deadline."""
+    """One area for improvement, with the question it sits under and its deadline.
+
+    ``region`` and ``country`` are the force's, as on :class:`JudgmentRow`.
+    """
 
     force: str
     cycle: Cycle
@@ -74,6 +98,8 @@ class AreaForImprovementRow:
     deadline: Deadline | None
     carried_over_from: Cycle | None
     source: str | None
+    region: str | None = _place(_region)
+    country: str | None = _place(_country)
 
 
 Change = Literal["improved", "declined", "unchanged", "not comparable"]
@@ -222,14 +248,15 @@ class Grid:
         return self.cells.get(force, {}).get(column, ())
 
     def counts(self) -> dict[str, int]:
-        """How many cells hold each word (grades best first, then the rest); unknown as ``""``."""
+        """How many cells hold each word (grades best first, then the rest); unknown
+        cells as ``"unknown"``."""
         counted: dict[str, int] = {}
         for name in self.forces:
             for column in self.columns:
-                for word in self.cell(name, column) or ("",):
+                for word in self.cell(name, column) or (UNKNOWN,):
                     counted[word] = counted.get(word, 0) + 1
         order = [grade.value for grade in reversed(Grade)]
-        order += [NOT_GRADED_WORD, NOT_YET_GRADED_WORD]
+        order += [NOT_GRADED_WORD, NOT_YET_GRADED_WORD, UNKNOWN]
         return dict(
             sorted(
                 counted.items(),
