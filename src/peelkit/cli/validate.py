@@ -20,7 +20,7 @@ from typing import Any
 import attrs
 
 from peelkit.corpus import Corpus
-from peelkit.diagnostics import Violation
+from peelkit.diagnostics import Severity, Violation
 from peelkit.errors import ParseError, ValidationError
 from peelkit.loading import expand_paths, read_document
 from peelkit.model import Assessment
@@ -84,8 +84,11 @@ def run(arguments: argparse.Namespace) -> int:
             violations.extend(_document_violations(validator, error, name))
             continue
         except (ParseError, OSError) as error:
-            print(_describe(error, name), file=sys.stderr)
             unreadable = True
+            if arguments.format == "json":
+                violations.append(_unreadable(error, name))
+            else:
+                print(_describe(error, name), file=sys.stderr)
             continue
         if isinstance(document, Corpus):
             for index, assessment in enumerate(document):
@@ -113,6 +116,13 @@ def _describe(error: ParseError | OSError, name: str) -> str:
     if isinstance(error, ParseError):
         return str(error).splitlines()[0]
     return f"{name}: {error.strerror or error}"
+
+
+def _unreadable(error: ParseError | OSError, name: str) -> Violation:
+    """A file that cannot be read, as the violation of PEEL000 it is (for ``--format json``)."""
+    if isinstance(error, ParseError):
+        return Violation("PEEL000", Severity.ERROR, error.message, "$", name, error.line or None)
+    return Violation("PEEL000", Severity.ERROR, str(error.strerror or error), "$", name)
 
 
 _REFERENCE = re.compile(r"\$\.assessments\[(\d+)\]")
