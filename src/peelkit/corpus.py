@@ -18,7 +18,6 @@ from peelkit._html import corpus_html
 from peelkit.errors import MissingError, _raised_here
 from peelkit.forces import Force, force_key
 from peelkit.model import Assessment, Cycle
-from peelkit.text import plural
 from peelkit.query import (
     ANY,
     FilterError,
@@ -33,6 +32,7 @@ from peelkit.query import (
     history,
     judgments,
 )
+from peelkit.text import plural
 
 if TYPE_CHECKING:
     from peelkit.query import (
@@ -198,7 +198,7 @@ class Corpus(Sequence[Assessment]):
 
     @_raised_here
     def compare(
-        self, cycle_a: object, cycle_b: object, *, force: object = None, pillar: object = None
+        self, cycle_a: object, cycle_b: object, *, force: object = ANY, pillar: object = ANY
     ) -> Rows[CompareRow]:
         """Per force and pillar, how the grade moved from ``cycle_a`` to ``cycle_b``; see
         :func:`peelkit.query.compare`."""
@@ -255,6 +255,8 @@ class Corpus(Sequence[Assessment]):
             f"{table!r} is not a table; expected 'judgments' or 'areas_for_improvement' "
             "(or 'areas')"
         )
+
+    _table = table  # the name it had when private
 
     def merged(self) -> Corpus:
         """The assessments with those of one force and cycle combined where they can be.

@@ -579,9 +579,7 @@ class Assessment:
         if found is None:
             held = [str(assessed.pillar) for assessed in self.pillars]
             has = f"it has {_listing(held)}" if held else "it has no pillars"
-            raise MissingError(
-                f"no {Pillar(pillar)} pillar in {self.force} {self.cycle}; {has}"
-            )
+            raise MissingError(f"no {Pillar(pillar)} pillar in {self.force} {self.cycle}; {has}")
         return found
 
     def get_pillar(self, pillar: Pillar | str) -> PillarAssessment | None:

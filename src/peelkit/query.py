@@ -26,7 +26,7 @@ from __future__ import annotations
 import difflib
 import enum
 import functools
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from typing import TYPE_CHECKING, Any, Final, TypeVar
 
 import attrs
@@ -221,7 +221,7 @@ _REGIONS = {fold(each.region): each.region for each in FORCES if each.region}
 _COUNTRIES = {fold(each.country): each.country for each in FORCES}
 
 
-def _place_filter(noun: str, value: object, places: dict[str, str]) -> _Filter:
+def _place_filter(noun: str, value: object, places: Mapping[str, str]) -> _Filter:
     """Rows of the forces in the regions (or countries) named: the forces' index keys."""
     chosen: set[str] = set()
     for item in _listed(value):
@@ -237,10 +237,15 @@ def _place_filter(noun: str, value: object, places: dict[str, str]) -> _Filter:
             )
             raise FilterError(f"{item!r} is not a {noun}; {hint}")
         chosen.add(word)
-    names = frozenset(
-        each.short_name for each in FORCES if getattr(each, noun) in chosen
-    )
+    names = frozenset(each.short_name for each in FORCES if getattr(each, noun) in chosen)
     return _Filter(tuple(("force", n) for n in names), lambda row: row.force in names)
+
+
+def _refuse_none(**given: object) -> None:
+    """``None`` is a value only for ``question``; elsewhere it was once "any", so say so."""
+    for name, value in given.items():
+        if value is None:
+            raise FilterError(f"{name}=None matches nothing: leave {name} out to match any {name}")
 
 
 def _common(
@@ -252,6 +257,7 @@ def _common(
     region: object = ANY,
     country: object = ANY,
 ) -> list[_Filter]:
+    _refuse_none(force=force, cycle=cycle, pillar=pillar, region=region, country=country)
     filters = []
     if force is not ANY:
         filters.append(_force_filter(force, index.knows_force))
@@ -323,6 +329,7 @@ def judgments(
     """
     index = corpus.query_index
     filters = _common(index, force, cycle, pillar, question, region, country)
+    _refuse_none(grade=grade, carried_over=carried_over, area=area)
     if grade is not ANY:
         filters.append(_enum_filter("grade", Grade, "grade", grade))
     if carried_over is not ANY:
@@ -392,6 +399,7 @@ def areas_for_improvement(
     """
     index = corpus.query_index
     filters = _common(index, force, cycle, pillar, question, region, country)
+    _refuse_none(contains=contains, has_deadline=has_deadline, deadline=deadline)
     if contains is not ANY:
         if not isinstance(contains, str) or not contains.strip():
             raise FilterError(f"contains must be some text, not {contains!r}")

@@ -10,6 +10,7 @@ import attrs
 
 from peelkit._arrow import to_arrow, to_polars, write_parquet
 from peelkit._html import grid_html, rows_html
+from peelkit.forces import try_force
 from peelkit.model import (
     Cycle,
     Deadline,
@@ -20,7 +21,6 @@ from peelkit.model import (
     Pillar,
     Provenance,
 )
-from peelkit.forces import try_force
 from peelkit.tables import records, text_table, to_frame, write_csv
 from peelkit.text import UNKNOWN
 

@@ -10,8 +10,8 @@ from typing import Any
 from peelkit._arrow import parquet_bytes
 from peelkit._io import STDIO
 from peelkit.cli._common import load_corpus, write_output
-from peelkit.corpus import TABLES
 from peelkit.cli.query import format_rows
+from peelkit.corpus import TABLES
 from peelkit.serialise import to_json
 
 __all__ = ["register"]
@@ -51,8 +51,7 @@ def run(arguments: argparse.Namespace) -> int:
     """Write the export."""
     if arguments.format == "parquet" and arguments.output is None:
         print(
-            "peelkit export: Parquet is a binary file: give one with -o FILE (or -o - "
-            "for stdout)",
+            "peelkit export: Parquet is a binary file: give one with -o FILE (or -o - for stdout)",
             file=sys.stderr,
         )
         return 2

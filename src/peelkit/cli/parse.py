@@ -63,9 +63,7 @@ def run(arguments: argparse.Namespace) -> int:
         groups: dict[tuple[str, object], list[tuple[Path, Assessment]]] = {}
         for path in arguments.files:
             parsed = parse_report(read_bytes(path), source=str(path))
-            groups.setdefault((force_key(parsed.force), parsed.cycle), []).append(
-                (path, parsed)
-            )
+            groups.setdefault((force_key(parsed.force), parsed.cycle), []).append((path, parsed))
         assessments = [_merge(pages) for pages in groups.values()]
     except ParseError as error:
         print(error, file=sys.stderr)
@@ -73,9 +71,7 @@ def run(arguments: argparse.Namespace) -> int:
     except OSError as error:
         print(f"{error.filename}: {error.strerror or error}", file=sys.stderr)
         return 1
-    document: Assessment | Corpus = (
-        assessments[0] if len(assessments) == 1 else Corpus(assessments)
-    )
+    document: Assessment | Corpus = assessments[0] if len(assessments) == 1 else Corpus(assessments)
     if arguments.format == "json":
         output = to_json(document, indent=2) + "\n"
     else:

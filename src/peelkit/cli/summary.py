@@ -18,14 +18,13 @@ from typing import Any
 from peelkit.cli._common import load_corpus, write_output
 from peelkit.corpus import Corpus
 from peelkit.errors import PeelkitError, ValidationError
-from peelkit.loading import expand_paths, read
 from peelkit.frameworks import framework
+from peelkit.loading import expand_paths, read
 from peelkit.model import Assessment, Cycle, Grade, Pillar
 from peelkit.query import FilterError, Grid
 from peelkit.text import UNKNOWN, plural
 
 __all__ = ["register", "render", "render_areas", "table"]
-
 
 
 def register(subparsers: Any) -> None:
@@ -152,7 +151,9 @@ def table(corpus: Corpus, cycle: Cycle) -> list[dict[str, str]]:
             force=covered.force, cycle=cycle, pillar=Pillar.AREAS_OF_POLICING
         ):
             if row.question_number is not None and row.resolved_grade is not None:
-                record.setdefault(row.question or str(row.question_number), row.resolved_grade.value)
+                record.setdefault(
+                    row.question or str(row.question_number), row.resolved_grade.value
+                )
         records.append(record)
     return records
 
@@ -202,13 +203,18 @@ def run(arguments: argparse.Namespace) -> int:
     else:
         corpus, bad = load_corpus([]), 0
         where = "the bundled data"
+    if bad and not len(corpus):
+        return 1  # every file given was bad, and each has been reported
     cycle = _latest_with_data(corpus) if arguments.cycle is None else _cycle(arguments.cycle)
     if not any(assessment.cycle is cycle for assessment in corpus):
         raise FilterError(f"no assessments for {cycle} in {where}")
     if arguments.format == "json":
-        text = json.dumps(
-            {"cycle": cycle.value, "forces": table(corpus, cycle)}, ensure_ascii=False, indent=2
-        ) + "\n"
+        text = (
+            json.dumps(
+                {"cycle": cycle.value, "forces": table(corpus, cycle)}, ensure_ascii=False, indent=2
+            )
+            + "\n"
+        )
     elif arguments.format == "csv":
         text = _csv(table(corpus, cycle))
     elif framework(cycle).pillar(Pillar.AREAS_OF_POLICING) is not None:
@@ -216,8 +222,6 @@ def run(arguments: argparse.Namespace) -> int:
     else:
         text = render(corpus.grid(cycle, questions=False))
     write_output(text, arguments.output)
-    if bad:
-        print(f"peelkit: {plural(bad, 'file')} could not be read", file=sys.stderr)
     return 1 if bad else 0
 
 
