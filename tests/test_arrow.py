@@ -92,6 +92,8 @@ def test_the_judgments_schema_is_documented_and_typed() -> None:
         ("evidence", categorical),
         ("note", pa.string()),
         ("change", pa.string()),
+        ("region", pa.string()),
+        ("country", pa.string()),
     ]
     assert schema.field("grade").type.ordered
     orders = {f.name: json.loads(f.metadata[ORDER_KEY]) for f in schema if f.metadata}
@@ -414,7 +416,17 @@ def test_export_parquet_needs_a_file(capsys: pytest.CaptureFixture[str], tmp_pat
     status = main(["export", "--format", "parquet"])
     captured = capsys.readouterr()
     assert (status, captured.out) == (2, "")
-    assert captured.err == "peelkit export: Parquet is a binary file: give one with -o FILE\n"
+    assert captured.err == (
+        "peelkit export: Parquet is a binary file: give one with -o FILE (or -o - for stdout)\n"
+    )
+
+
+def test_export_parquet_to_stdout(
+    capsysbinary: pytest.CaptureFixture[bytes], bundled: Corpus
+) -> None:
+    assert main(["export", "--table", "areas", "--format", "parquet", "-o", "-"]) == 0
+    read = pq.read_table(pa.BufferReader(capsysbinary.readouterr().out))
+    assert read.equals(bundled.areas_for_improvement().to_arrow())
 
 
 def test_export_parquet_without_pyarrow_says_what_to_install(
