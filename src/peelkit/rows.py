@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from collections.abc import Iterator, Sequence
 from typing import TYPE_CHECKING, Any, Generic, Literal, TypeVar, overload
 
@@ -31,14 +32,18 @@ if TYPE_CHECKING:
 # -- rows ---------------------------------------------------------------------------
 
 
+@functools.lru_cache(maxsize=512)
+def _registry_place(name: str) -> tuple[str | None, str | None]:
+    found = try_force(name)
+    return (found.region, found.country) if found is not None else (None, None)
+
+
 def _region(row: Any) -> str | None:
-    found = try_force(row.force)
-    return found.region if found is not None else None
+    return _registry_place(row.force)[0]
 
 
 def _country(row: Any) -> str | None:
-    found = try_force(row.force)
-    return found.country if found is not None else None
+    return _registry_place(row.force)[1]
 
 
 def _place(of: Any) -> Any:
