@@ -15,6 +15,7 @@ from collections.abc import Callable, Iterable
 from typing import ParamSpec, TypeVar
 
 from peelkit.diagnostics import Problem, Violation
+from peelkit.text import plural
 
 __all__ = [
     "FileError",
@@ -61,9 +62,7 @@ class ValidationError(PeelkitError, ValueError):
 
     def _message(self) -> str:
         where = f"{self.source}: " if self.source else ""
-        count = len(self.problems)
-        noun = "problem" if count == 1 else "problems"
-        lines = [f"{where}{count} {noun}:"]
+        lines = [f"{where}{plural(len(self.problems), 'problem')}:"]
         if self.violations:
             lines.extend(f"  {violation}" for violation in self.violations)
         else:

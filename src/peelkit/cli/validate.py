@@ -24,6 +24,7 @@ from peelkit.diagnostics import Severity, Violation
 from peelkit.errors import ParseError, ValidationError
 from peelkit.loading import expand_paths, read_document
 from peelkit.model import Assessment
+from peelkit.text import plural
 from peelkit.validation import Validator, violations_from_problems
 
 __all__ = ["register"]
@@ -159,4 +160,4 @@ def _print(violations: list[Violation], form: str) -> None:
     errors = sum(violation.is_error for violation in violations)
     warnings = len(violations) - errors
     if violations:
-        print(f"peelkit: {errors} error(s), {warnings} warning(s)", file=sys.stderr)
+        print(f"peelkit: {plural(errors, 'error')}, {plural(warnings, 'warning')}", file=sys.stderr)
