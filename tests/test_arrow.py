@@ -92,6 +92,8 @@ def test_the_judgments_schema_is_documented_and_typed() -> None:
         ("evidence", categorical),
         ("note", pa.string()),
         ("change", pa.string()),
+        ("region", pa.string()),
+        ("country", pa.string()),
     ]
     assert schema.field("grade").type.ordered
     orders = {f.name: json.loads(f.metadata[ORDER_KEY]) for f in schema if f.metadata}
@@ -191,7 +193,7 @@ def test_parquet_read_by_three_readers_gives_the_rows(
 ) -> None:
     path = tmp_path / f"{table}.parquet"
     bundled.to_parquet(path, table=table)
-    rows = bundled._table(table)
+    rows = bundled.table(table)
     expected = rows.to_records()
     assert len(expected) > 0
 
@@ -264,8 +266,8 @@ def test_interrupted_parquet_write_leaves_the_old_file(
 
 
 def test_unknown_table_is_refused(bundled: Corpus, tmp_path: Path) -> None:
-    with pytest.raises(ValueError, match="'areas' is not a table"):
-        bundled.to_parquet(tmp_path / "x.parquet", table="areas")  # type: ignore[arg-type]
+    with pytest.raises(ValueError, match="'area' is not a table"):
+        bundled.to_parquet(tmp_path / "x.parquet", table="area")  # type: ignore[arg-type]
     assert list(tmp_path.iterdir()) == []
 
 
@@ -407,14 +409,24 @@ def test_export_parquet(
     target = tmp_path / f"{table}.parquet"
     status = main(["export", "--table", table, "--format", "parquet", "-o", str(target)])
     assert (status, capsys.readouterr().out) == (0, "")
-    assert pq.read_table(target).equals(bundled._table(table).to_arrow(), check_metadata=True)
+    assert pq.read_table(target).equals(bundled.table(table).to_arrow(), check_metadata=True)
 
 
 def test_export_parquet_needs_a_file(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
     status = main(["export", "--format", "parquet"])
     captured = capsys.readouterr()
     assert (status, captured.out) == (2, "")
-    assert captured.err == "peelkit export: Parquet is a binary file: give one with -o FILE\n"
+    assert captured.err == (
+        "peelkit export: Parquet is a binary file: give one with -o FILE (or -o - for stdout)\n"
+    )
+
+
+def test_export_parquet_to_stdout(
+    capsysbinary: pytest.CaptureFixture[bytes], bundled: Corpus
+) -> None:
+    assert main(["export", "--table", "areas", "--format", "parquet", "-o", "-"]) == 0
+    read = pq.read_table(pa.BufferReader(capsysbinary.readouterr().out))
+    assert read.equals(bundled.areas_for_improvement().to_arrow())
 
 
 def test_export_parquet_without_pyarrow_says_what_to_install(

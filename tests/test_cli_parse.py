@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 from importlib import resources
 from pathlib import Path
 
@@ -57,13 +58,30 @@ def test_errors_are_located(tmp_path: Path, capsys: pytest.CaptureFixture[str]) 
     assert not out.exists()
 
 
-def test_different_forces_do_not_merge(
+def test_pages_of_several_forces_make_one_corpus_document(
     kent: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     essex = tmp_path / "essex.txt"
-    essex.write_text("Essex PEEL 2018\nEfficiency\n", encoding="utf-8")
-    assert main(["parse", str(kent), str(essex)]) == 1
-    assert capsys.readouterr().err.startswith(f"{essex}:2: cannot merge Essex")
+    essex.write_text("Essex PEEL 2018\nEfficiency\nGood\n", encoding="utf-8")
+    legitimacy = tmp_path / "legitimacy.txt"
+    legitimacy.write_text("Kent PEEL 2018\nLegitimacy\nOutstanding\n", encoding="utf-8")
+    assert main(["parse", str(kent), str(essex), str(legitimacy)]) == 0
+    corpus = peelkit.from_json(capsys.readouterr().out)
+    assert isinstance(corpus, peelkit.Corpus)
+    assert [(a.force, [p.pillar.value for p in a.pillars]) for a in corpus] == [
+        ("Kent", ["effectiveness", "legitimacy"]),
+        ("Essex", ["efficiency"]),
+    ]
+
+
+def test_a_page_on_stdin(
+    kent: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setattr("sys.stdin", io.TextIOWrapper(io.BytesIO(kent.read_bytes())))
+    assert main(["parse", "-"]) == 0
+    printed = peelkit.from_json(capsys.readouterr().out)
+    assert isinstance(printed, peelkit.Assessment)
+    assert printed.force == "Kent"
 
 
 def test_missing_file(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

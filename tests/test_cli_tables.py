@@ -67,7 +67,7 @@ def test_summary_of_files(capsys: pytest.CaptureFixture[str], tmp_path: Path) ->
     (tmp_path / "kent.json").write_text(peelkit.to_json(kent_2018_effectiveness()), "utf-8")
     status, out, _ = _run(capsys, "summary", str(tmp_path))
     assert status == 0
-    assert out.splitlines()[0] == "PEEL 2018/19: pillar grades of 1 forces"
+    assert out.splitlines()[0] == "PEEL 2018/19: pillar grades of 1 force"
     assert out.splitlines()[3].split() == ["Kent", "good"]
 
 

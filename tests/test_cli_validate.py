@@ -54,7 +54,7 @@ def test_each_violation_is_a_line_with_file_code_severity_path(run: Any, tmp_pat
         f"{path}: PEEL004 error $.pillars[0].questions[1].judgment.grade: grade 'adequate'"
     )
     assert len(lines) == 2
-    assert "2 error(s), 0 warning(s)" in err
+    assert "2 errors, 0 warnings" in err
 
 
 def test_warnings_alone_succeed(run: Any, tmp_path: Path) -> None:

@@ -137,7 +137,7 @@ def test_filters_accept_members_words_aliases_and_lists(chain: Corpus) -> None:
     assert len(by_member) == 3
     met = chain.judgments(force="the Met")
     assert {row.force for row in met} == {"Metropolitan Police Service"}
-    both = chain.judgments(force=["the Met", peelkit.force("Kent")], question=None)
+    both = chain.judgments(force=["the Met", peelkit.force("Kent")])
     assert len(both) == len(chain.judgments())
     ri = chain.judgments(grade="Requires improvement")
     assert [(row.cycle, row.question_number) for row in ri] == [
@@ -178,7 +178,8 @@ def test_question_filter_takes_words_of_the_text(chain: Corpus) -> None:
     [
         ({"grade": "brilliant"}, "'brilliant' is not a grade; expected one of 'inadequate'"),
         ({"cycle": "2019"}, "'2019' is not a cycle; expected one of '2014'"),
-        ({"pillar": "leadership and values"}, "is not a pillar; expected one of 'effectiveness'"),
+        ({"pillar": "leadership and values"}, "is not a pillar; did you mean 'leadership'?"),
+        ({"pillar": "ledership"}, "is not a pillar; did you mean 'leadership'?"),
         ({"force": "Kentt"}, "unknown force 'Kentt'; did you mean 'Kent'?"),
         ({"question": 0}, "question numbers start at 1"),
         ({"question": True}, "expected a question number"),

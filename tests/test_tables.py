@@ -73,6 +73,8 @@ def test_column_names_are_stable() -> None:
         "evidence",
         "note",
         "change",
+        "region",
+        "country",
     )
     assert Rows(AreaForImprovementRow).columns == (
         "force",
@@ -84,6 +86,8 @@ def test_column_names_are_stable() -> None:
         "deadline",
         "carried_over_from",
         "source",
+        "region",
+        "country",
     )
     assert Rows(CompareRow).columns == (
         "force",
@@ -176,8 +180,8 @@ def test_interrupted_csv_write_leaves_nothing_behind(
 
 
 def test_unknown_table_is_refused(corpus: Corpus, tmp_path: Path) -> None:
-    with pytest.raises(ValueError, match="'areas' is not a table; expected 'judgments'"):
-        corpus.to_csv(tmp_path / "x.csv", table="areas")  # type: ignore[arg-type]
+    with pytest.raises(ValueError, match="'area' is not a table; expected 'judgments'"):
+        corpus.to_csv(tmp_path / "x.csv", table="area")  # type: ignore[arg-type]
 
 
 def test_frame_types(corpus: Corpus) -> None:

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any
 
 from peelkit.model import Assessment, CarriedOver, Grade
 from peelkit.tables import cell
+from peelkit.text import UNKNOWN
 
 if TYPE_CHECKING:
     from peelkit.corpus import Corpus
@@ -97,7 +98,7 @@ def grid_html(grid: Grid) -> str:
         body.append("<tr>" + "".join(cells) + "</tr>")
     more = max(0, len(grid.forces) - MAX_ROWS)
     table = _table(head, body, more, f"PEEL {grid.cycle}: {len(grid.forces)} forces")
-    unknown = grid.counts().get("", 0)
+    unknown = grid.counts().get(UNKNOWN, 0)
     if not unknown:
         return table
     total = len(grid.forces) * len(grid.columns)

@@ -15,17 +15,24 @@ from typing import TYPE_CHECKING, Any, Literal, overload
 import attrs
 
 from peelkit._html import corpus_html
-from peelkit.forces import force_key
+from peelkit.errors import MissingError, _raised_here
+from peelkit.forces import Force, force_key
 from peelkit.model import Assessment, Cycle
 from peelkit.query import (
+    ANY,
     FilterError,
     Index,  # one way: query never imports corpus at run time
+    _Any,
+    _force_filter,
+    _ForceProbe,
+    _member,
     areas_for_improvement,
     compare,
     grid,
     history,
     judgments,
 )
+from peelkit.text import plural
 
 if TYPE_CHECKING:
     from peelkit.query import (
@@ -37,9 +44,12 @@ if TYPE_CHECKING:
         Rows,
     )
 
-__all__ = ["Corpus"]
+__all__ = ["TABLES", "Corpus"]
 
-Table = Literal["judgments", "areas_for_improvement"]
+Table = Literal["judgments", "areas_for_improvement", "areas"]
+"""The tables by name; ``areas`` is short for ``areas_for_improvement``."""
+
+TABLES: tuple[str, ...] = ("judgments", "areas_for_improvement", "areas")
 
 
 def _assessments(items: Iterable[Assessment]) -> tuple[Assessment, ...]:
@@ -77,12 +87,11 @@ class Corpus(Sequence[Assessment]):
     def __repr__(self) -> str:
         count = len(self.assessments)
         if not count:
-            return "Corpus(0 assessments)"
+            return f"Corpus({plural(0, 'assessment')})"
         forces = len({force_key(assessment.force) for assessment in self.assessments})
         cycles = sorted({assessment.cycle for assessment in self.assessments})
         span = str(cycles[0]) if len(cycles) == 1 else f"{cycles[0]}–{cycles[-1]}"
-        noun = "assessment" if count == 1 else "assessments"
-        return f"Corpus({count} {noun}: {forces} forces, {span})"
+        return f"Corpus({plural(count, 'assessment')}: {plural(forces, 'force')}, {span})"
 
     def _repr_html_(self) -> str:
 
@@ -93,18 +102,22 @@ class Corpus(Sequence[Assessment]):
         """Every judgment and area for improvement as rows, indexed; built on first use."""
         return Index(self.assessments)
 
+    @_raised_here
     def judgments(
         self,
         *,
-        force: object = None,
-        cycle: object = None,
-        pillar: object = None,
-        question: object = None,
-        grade: object = None,
-        carried_over: bool | None = None,
-        area: object = None,
+        force: object = ANY,
+        cycle: object = ANY,
+        pillar: object = ANY,
+        question: object = ANY,
+        grade: object = ANY,
+        carried_over: bool | _Any = ANY,
+        area: object = ANY,
+        region: object = ANY,
+        country: object = ANY,
     ) -> Rows[JudgmentRow]:
-        """One row per judgment matching every filter given; see :func:`peelkit.query.judgments`."""
+        """One row per judgment matching every filter given (``question=None``: the
+        pillars' own judgments); see :func:`peelkit.query.judgments`."""
 
         return judgments(
             self,
@@ -115,17 +128,23 @@ class Corpus(Sequence[Assessment]):
             grade=grade,
             carried_over=carried_over,
             area=area,
+            region=region,
+            country=country,
         )
 
+    @_raised_here
     def areas_for_improvement(
         self,
         *,
-        force: object = None,
-        cycle: object = None,
-        pillar: object = None,
-        question: object = None,
-        contains: str | None = None,
-        has_deadline: bool | None = None,
+        force: object = ANY,
+        cycle: object = ANY,
+        pillar: object = ANY,
+        question: object = ANY,
+        contains: str | _Any = ANY,
+        has_deadline: bool | _Any = ANY,
+        deadline: object = ANY,
+        region: object = ANY,
+        country: object = ANY,
     ) -> Rows[AreaForImprovementRow]:
         """One row per area for improvement matching every filter given; see
         :func:`peelkit.query.areas_for_improvement`."""
@@ -138,8 +157,37 @@ class Corpus(Sequence[Assessment]):
             question=question,
             contains=contains,
             has_deadline=has_deadline,
+            deadline=deadline,
+            region=region,
+            country=country,
         )
 
+    @_raised_here
+    def assessment(self, force: object, cycle: object) -> Assessment:
+        """The assessment of ``force`` (any alias) in ``cycle`` (any spelling: ``2017``,
+        ``"2018/19"``), its versions merged as :meth:`merged` merges them.
+
+        Raises :class:`~peelkit.MissingError` naming the cycles the corpus holds for
+        the force, or a :class:`~peelkit.FilterError` for a force or cycle that is
+        none.
+        """
+        name = _force_filter(force, self.query_index.knows_force)
+        wanted = _member(Cycle, "cycle", cycle)
+        mine = [a for a in self.assessments if name.test(_ForceProbe(force_key(a.force)))]
+        found = [a for a in mine if a.cycle is wanted]
+        shown = force.short_name if isinstance(force, Force) else force_key(str(force))
+        if not found:
+            cycles = sorted({a.cycle for a in mine})
+            held = (
+                f"{shown} has {', '.join(str(c) for c in cycles)}"
+                if cycles
+                else f"the corpus holds no assessment of {shown}"
+            )
+            raise MissingError(f"no assessment for {shown} in {wanted}; {held}")
+        merged = Corpus(found).merged()
+        return merged[0]
+
+    @_raised_here
     def history(
         self, force: object, pillar: object, question: int | str | None = None
     ) -> Rows[JudgmentRow]:
@@ -148,56 +196,67 @@ class Corpus(Sequence[Assessment]):
 
         return history(self, force, pillar, question)
 
+    @_raised_here
     def compare(
-        self, cycle_a: object, cycle_b: object, *, force: object = None, pillar: object = None
+        self, cycle_a: object, cycle_b: object, *, force: object = ANY, pillar: object = ANY
     ) -> Rows[CompareRow]:
         """Per force and pillar, how the grade moved from ``cycle_a`` to ``cycle_b``; see
         :func:`peelkit.query.compare`."""
 
         return compare(self, cycle_a, cycle_b, force=force, pillar=pillar)
 
-    def coverage(self, cycle: object = None, *, force: object = None) -> Rows[CoverageRow]:
+    @_raised_here
+    def coverage(self, cycle: object = ANY, *, force: object = ANY) -> Rows[CoverageRow]:
         """Per force and cycle from 2021/22, how many of its graded areas are known; see
         :func:`peelkit.query.coverage`."""
         from peelkit.query import coverage
 
         return coverage(self, cycle, force=force)
 
-    def grid(self, cycle: Cycle | str | None = None, *, questions: bool = True) -> Grid:
+    @_raised_here
+    def grid(self, cycle: object = None, *, questions: bool = True) -> Grid:
         """The grades table of a cycle (the latest by default); see :func:`peelkit.query.grid`."""
 
         return grid(self, cycle, questions=questions)
 
+    @_raised_here
     def to_csv(self, path: str | os.PathLike[str], table: Table = "judgments") -> None:
         """Write one of the tables as CSV to ``path``, atomically; see ``docs/tables.md``."""
-        self._table(table).to_csv(path)
+        self.table(table).to_csv(path)
 
+    @_raised_here
     def to_frame(self, table: Table = "judgments") -> Any:
         """One of the tables as a pandas DataFrame (needs the ``dataframe`` extra)."""
-        return self._table(table).to_frame()
+        return self.table(table).to_frame()
 
+    @_raised_here
     def to_arrow(self, table: Table = "judgments") -> Any:
         """One of the tables as a ``pyarrow.Table`` (needs the ``arrow`` extra)."""
-        return self._table(table).to_arrow()
+        return self.table(table).to_arrow()
 
+    @_raised_here
     def to_parquet(self, path: str | os.PathLike[str], table: Table = "judgments") -> None:
         """Write one of the tables as Parquet to ``path``, atomically (needs the ``arrow``
         extra); see ``docs/tables.md``."""
-        self._table(table).to_parquet(path)
+        self.table(table).to_parquet(path)
 
+    @_raised_here
     def to_polars(self, table: Table = "judgments") -> Any:
         """One of the tables as a ``polars.DataFrame`` (needs the ``polars`` extra)."""
-        return self._table(table).to_polars()
+        return self.table(table).to_polars()
 
-    def _table(self, table: str) -> Rows[Any]:
+    def table(self, table: str) -> Rows[Any]:
+        """A whole table by name: ``judgments``, ``areas_for_improvement`` or ``areas``."""
         if table == "judgments":
             return self.judgments()
-        if table == "areas_for_improvement":
+        if table in ("areas_for_improvement", "areas"):
             return self.areas_for_improvement()
-
         raise FilterError(
-            f"{table!r} is not a table; expected 'judgments' or 'areas_for_improvement'"
+            f"{table!r} is not a table; expected 'judgments' or 'areas_for_improvement' "
+            "(or 'areas')"
         )
+
+    _table = table  # the name it had when private
 
     def merged(self) -> Corpus:
         """The assessments with those of one force and cycle combined where they can be.

@@ -10,19 +10,24 @@ data.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import functools
+from collections.abc import Callable, Iterable
+from typing import ParamSpec, TypeVar
 
 from peelkit.diagnostics import Problem, Violation
+from peelkit.text import plural
 
 __all__ = [
     "FileError",
     "FilterError",
     "MissingDependencyError",
+    "MissingError",
     "ParseError",
     "PeelkitError",
     "Problem",
     "UnknownForceError",
     "UnknownQuestionError",
+    "UnknownWordError",
     "ValidationError",
 ]
 
@@ -57,9 +62,7 @@ class ValidationError(PeelkitError, ValueError):
 
     def _message(self) -> str:
         where = f"{self.source}: " if self.source else ""
-        count = len(self.problems)
-        noun = "problem" if count == 1 else "problems"
-        lines = [f"{where}{count} {noun}:"]
+        lines = [f"{where}{plural(len(self.problems), 'problem')}:"]
         if self.violations:
             lines.extend(f"  {violation}" for violation in self.violations)
         else:
@@ -127,6 +130,32 @@ class UnknownQuestionError(PeelkitError, LookupError):
     """A framework has no question with the pillar and number asked for."""
 
 
+class MissingError(PeelkitError, LookupError):
+    """What was asked for is not in the data: a force's assessment in a cycle, a
+    pillar of an assessment, a question of a pillar. The message names what is."""
+
+
+class UnknownWordError(PeelkitError, ValueError):
+    """A word that names no grade, cycle or pillar; says which words are close.
+
+    ``noun`` is the enum's name (``"Grade"``), ``value`` the word given, ``hint``
+    what to write instead ("did you mean 'efficiency'?" or the words accepted), and
+    ``suggestions`` the accepted words close to it, closest first (possibly none).
+    """
+
+    def __init__(
+        self, noun: str, value: object, hint: str, suggestions: Iterable[str] = ()
+    ) -> None:
+        super().__init__(f"{value!r} is not a valid {noun}; {hint}")
+        self.noun = noun
+        self.value = value
+        self.hint = hint
+        self.suggestions = tuple(suggestions)
+
+    def __reduce__(self) -> tuple[object, ...]:
+        return (type(self), (self.noun, self.value, self.hint, self.suggestions))
+
+
 class FilterError(PeelkitError, ValueError):
     """A query filter has a value peelkit does not know; the message names the allowed ones."""
 
@@ -159,3 +188,26 @@ class FileError(PeelkitError, OSError):
 
 def _file_error(action: str, path: str, reason: str, errno: int | None) -> FileError:
     return FileError(action, path, reason, errno=errno)
+
+
+_P = ParamSpec("_P")
+_T = TypeVar("_T")
+
+
+def _raised_here(function: Callable[_P, _T]) -> Callable[_P, _T]:
+    """``function`` with the :class:`PeelkitError`\\ s it raises shown from its caller.
+
+    For the public entry points: an error about the caller's input (a misspelt grade)
+    keeps its message but drops peelkit's frames beneath this one, so a notebook
+    shows the user's call and one line of peelkit, not the internals (as pandas and
+    attrs do).
+    """
+
+    @functools.wraps(function)
+    def call(*args: _P.args, **kwargs: _P.kwargs) -> _T:
+        try:
+            return function(*args, **kwargs)
+        except PeelkitError as error:
+            raise error.with_traceback(None) from error.__cause__
+
+    return call

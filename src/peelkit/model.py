@@ -20,6 +20,7 @@ came from.
 from __future__ import annotations
 
 import datetime as dt
+import difflib
 import enum
 import re
 from collections.abc import Iterable
@@ -27,6 +28,7 @@ from typing import Any, TypeAlias
 
 import attrs
 
+from peelkit.errors import MissingError, UnknownWordError
 from peelkit.text import fold
 
 __all__ = [
@@ -108,6 +110,27 @@ class _Ordered(enum.Enum):
 _RANKS: dict[_Ordered, int] = {}
 
 
+def _listing(words: list[str]) -> str:
+    """``a``, ``a and b``, ``a, b and c``."""
+    return words[0] if len(words) == 1 else f"{', '.join(words[:-1])} and {words[-1]}"
+
+
+def _unknown_word(cls: type[enum.Enum], value: object, words: Iterable[str]) -> ValueError:
+    """The error for a word that names no member: the words close to it, or all of them.
+
+    Close words are found among every spelling the enum accepts (its values and
+    aliases), so ``'Requires improvment'`` suggests ``'requires improvement'``.
+    """
+    known = sorted(set(words), key=lambda word: (word[:1].isdigit(), word))
+    close = difflib.get_close_matches(_fold(value), known, n=3, cutoff=0.6)
+    shown = [member.value for member in cls]
+    if close:
+        hint = "did you mean " + " or ".join(repr(word) for word in close) + "?"
+    else:
+        hint = "expected one of " + ", ".join(repr(word) for word in shown)
+    return UnknownWordError(cls.__name__, value, hint, close)
+
+
 def _rank(cls: type[_Ordered]) -> None:
     for position, member in enumerate(cls):
         _RANKS[member] = position
@@ -129,7 +152,10 @@ class Grade(_Ordered):
 
     @classmethod
     def _missing_(cls, value: object) -> Grade | None:
-        return _GRADE_WORDS.get(_fold(value))
+        found = _GRADE_WORDS.get(_fold(value))
+        if found is None:
+            raise _unknown_word(cls, value, _GRADE_WORDS)
+        return found
 
     @property
     def label(self) -> str:
@@ -145,8 +171,9 @@ class Cycle(_Ordered):
     """A PEEL inspection cycle, ordered in time.
 
     The value is the inspectorate's own label. Common spellings are accepted:
-    ``Cycle("2018")``, ``Cycle("2018-19")`` and ``Cycle("PEEL 2018/19")`` are all
-    :attr:`PEEL_2018_19` (the 2018/19 pages live under ``peel-2018``).
+    ``Cycle("2018")``, ``Cycle(2018)``, ``Cycle("2018-19")`` and ``Cycle("PEEL
+    2018/19")`` are all :attr:`PEEL_2018_19` (the 2018/19 pages live under
+    ``peel-2018``); a year is a cycle's first year, as an int or in words.
     """
 
     PEEL_2014 = "2014"
@@ -160,9 +187,13 @@ class Cycle(_Ordered):
 
     @classmethod
     def _missing_(cls, value: object) -> Cycle | None:
-        folded = _fold(value).removeprefix("peel").strip()
+        word = str(value) if isinstance(value, int) and not isinstance(value, bool) else value
+        folded = _fold(word).removeprefix("peel").strip()
         folded = re.sub(r"\s*[-–—/]\s*", "/", folded)
-        return _CYCLE_WORDS.get(folded)
+        found = _CYCLE_WORDS.get(folded)
+        if found is None:
+            raise _unknown_word(cls, value, ())  # years are too alike to suggest
+        return found
 
     @property
     def year(self) -> int:
@@ -194,7 +225,10 @@ class Pillar(_Ordered):
 
     @classmethod
     def _missing_(cls, value: object) -> Pillar | None:
-        return _PILLAR_WORDS.get(_fold(value))
+        found = _PILLAR_WORDS.get(_fold(value))
+        if found is None:
+            raise _unknown_word(cls, value, _PILLAR_WORDS)
+        return found
 
     @property
     def label(self) -> str:
@@ -463,7 +497,20 @@ class PillarAssessment:
     line: int | None = _line()
     source: str | None = attrs.field(default=None, eq=False, repr=False, kw_only=True)
 
-    def question(self, number: int) -> QuestionAssessment | None:
+    def question(self, number: int) -> QuestionAssessment:
+        """The question with this number.
+
+        Raises :class:`~peelkit.MissingError` naming the numbers the pillar has;
+        :meth:`get_question` returns ``None`` instead.
+        """
+        found = self.get_question(number)
+        if found is None:
+            numbers = [str(q.number) for q in self.questions if q.number is not None]
+            held = f"it has {_listing(numbers)}" if numbers else "it has no numbered questions"
+            raise MissingError(f"no question {number} in this {self.pillar} pillar; {held}")
+        return found
+
+    def get_question(self, number: int) -> QuestionAssessment | None:
         """The question with this number, or ``None``."""
         for question in self.questions:
             if question.number == number:
@@ -522,7 +569,20 @@ class Assessment:
     source: str | None = None
     graded_areas: GradedAreas | None = None
 
-    def pillar(self, pillar: Pillar | str) -> PillarAssessment | None:
+    def pillar(self, pillar: Pillar | str) -> PillarAssessment:
+        """The first assessment of ``pillar`` (a member or its name).
+
+        Raises :class:`~peelkit.MissingError` naming the pillars the assessment
+        has; :meth:`get_pillar` returns ``None`` instead.
+        """
+        found = self.get_pillar(pillar)
+        if found is None:
+            held = [str(assessed.pillar) for assessed in self.pillars]
+            has = f"it has {_listing(held)}" if held else "it has no pillars"
+            raise MissingError(f"no {Pillar(pillar)} pillar in {self.force} {self.cycle}; {has}")
+        return found
+
+    def get_pillar(self, pillar: Pillar | str) -> PillarAssessment | None:
         """The first assessment of ``pillar`` (a member or its name), or ``None``."""
         wanted = Pillar(pillar)
         for assessed in self.pillars:

@@ -12,28 +12,37 @@ the id sets its filters pick (walking the smallest) and tests a text filter on
 the rows left only.
 
 Filters take enum members or the published words (``grade="requires
-improvement"``, ``cycle="2018"``), a force by any alias (``force="the Met"``), or
-a list of such values, any of which may match. A bad value raises
-:class:`FilterError` naming the allowed values.
+improvement"``, ``cycle="2018"`` or ``cycle=2018``), a force by any alias
+(``force="the Met"``), or a list of such values, any of which may match. A bad
+value raises :class:`FilterError` naming the allowed values or the close ones.
+
+A filter left out matches anything (its default is :data:`ANY`). ``question=None``
+is a filter like any other: it keeps the pillars' own (headline) judgments, in
+every query.
 """
 
 from __future__ import annotations
 
+import difflib
 import enum
 import functools
-from collections.abc import Callable, Iterable, Iterator
-from typing import TYPE_CHECKING, Any, TypeVar
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from typing import TYPE_CHECKING, Any, Final, TypeVar
 
 import attrs
 
 from peelkit._index import Index
-from peelkit.errors import FilterError
-from peelkit.forces import Force, UnknownForceError, force, try_force
+from peelkit.errors import FilterError, UnknownWordError, _raised_here
+from peelkit.forces import FORCES, Force, UnknownForceError, force, try_force
 from peelkit.frameworks import find_area, find_question, framework
 from peelkit.model import (
+    By,
     Cycle,
+    Deadline,
     Grade,
+    Immediately,
     Pillar,
+    Within,
 )
 from peelkit.rows import (
     NOT_COMPARABLE,
@@ -52,6 +61,7 @@ if TYPE_CHECKING:
     from peelkit.corpus import Corpus
 
 __all__ = [
+    "ANY",
     "AreaForImprovementRow",
     "Change",
     "CompareRow",
@@ -71,6 +81,18 @@ __all__ = [
 
 
 # -- filters ------------------------------------------------------------------------
+
+
+class _Any(enum.Enum):
+    ANY = "any"
+
+    def __repr__(self) -> str:
+        return "ANY"
+
+
+ANY: Final = _Any.ANY
+"""The default of every filter: match anything. Distinct from ``None``, which for
+``question`` asks for the pillars' own judgments."""
 
 Row = TypeVar("Row", JudgmentRow, AreaForImprovementRow)
 
@@ -101,6 +123,8 @@ def _member(cls: type[Any], noun: str, value: object) -> Any:
         return value
     try:
         return cls(value)
+    except UnknownWordError as error:
+        raise FilterError(f"{value!r} is not a {noun}; {error.hint}") from None
     except ValueError:
         raise FilterError(f"{value!r} is not a {noun}; expected one of {_words(cls)}") from None
 
@@ -134,11 +158,18 @@ def _enum_filter(field: str, cls: type[Any], noun: str, value: object) -> _Filte
 
 
 def _question_filters(value: object) -> list[_Filter]:
-    numbers: set[int] = set()
+    """``None`` (or ``None`` in a list) keeps headline judgments; a number or digits keep
+    that question; other words keep the questions whose text holds them."""
+    numbers: set[int | None] = set()
     texts: set[str] = set()
-    for item in _listed(value):
+    for item in [None] if value is None else _listed(value):
+        if item is None:
+            numbers.add(None)
+            continue
         if isinstance(item, bool) or not isinstance(item, (int, str)):
-            raise FilterError(f"expected a question number or words of its text, got {item!r}")
+            raise FilterError(
+                f"expected a question number, words of its text or None, got {item!r}"
+            )
         if isinstance(item, int) or item.strip().isdigit():
             number = int(item)
             if number < 1:
@@ -186,22 +217,60 @@ def _flag_filter(name: str, value: object, test: Callable[[Any], bool]) -> _Filt
     return _Filter(((name, value),), lambda row: test(row) is value)
 
 
+_REGIONS = {fold(each.region): each.region for each in FORCES if each.region}
+_COUNTRIES = {fold(each.country): each.country for each in FORCES}
+
+
+def _place_filter(noun: str, value: object, places: Mapping[str, str]) -> _Filter:
+    """Rows of the forces in the regions (or countries) named: the forces' index keys."""
+    chosen: set[str] = set()
+    for item in _listed(value):
+        word = places.get(fold(item)) if isinstance(item, str) else None
+        if word is None:
+            close = difflib.get_close_matches(
+                fold(item) if isinstance(item, str) else "", list(places), n=3, cutoff=0.6
+            )
+            hint = (
+                "did you mean " + " or ".join(repr(places[c]) for c in close) + "?"
+                if close
+                else "expected one of " + ", ".join(repr(p) for p in sorted(places.values()))
+            )
+            raise FilterError(f"{item!r} is not a {noun}; {hint}")
+        chosen.add(word)
+    names = frozenset(each.short_name for each in FORCES if getattr(each, noun) in chosen)
+    return _Filter(tuple(("force", n) for n in names), lambda row: row.force in names)
+
+
+def _refuse_none(**given: object) -> None:
+    """``None`` is a value only for ``question``; elsewhere it was once "any", so say so."""
+    for name, value in given.items():
+        if value is None:
+            raise FilterError(f"{name}=None matches nothing: leave {name} out to match any {name}")
+
+
 def _common(
     index: Index,
     force: object,
     cycle: object,
     pillar: object,
     question: object,
+    region: object = ANY,
+    country: object = ANY,
 ) -> list[_Filter]:
+    _refuse_none(force=force, cycle=cycle, pillar=pillar, region=region, country=country)
     filters = []
-    if force is not None:
+    if force is not ANY:
         filters.append(_force_filter(force, index.knows_force))
-    if cycle is not None:
+    if cycle is not ANY:
         filters.append(_enum_filter("cycle", Cycle, "cycle", cycle))
-    if pillar is not None:
+    if pillar is not ANY:
         filters.append(_enum_filter("pillar", Pillar, "pillar", pillar))
-    if question is not None:
+    if question is not ANY:
         filters.extend(_question_filters(question))
+    if region is not ANY:
+        filters.append(_place_filter("region", region, _REGIONS))
+    if country is not ANY:
+        filters.append(_place_filter("country", country, _COUNTRIES))
     return filters
 
 
@@ -230,39 +299,46 @@ def _select(index: Index, table: str, filters: list[_Filter]) -> tuple[Any, ...]
 # -- queries --------------------------------------------------------------------------
 
 
+@_raised_here
 def judgments(
     corpus: Corpus,
     *,
-    force: object = None,
-    cycle: object = None,
-    pillar: object = None,
-    question: object = None,
-    grade: object = None,
-    carried_over: bool | None = None,
-    area: object = None,
+    force: object = ANY,
+    cycle: object = ANY,
+    pillar: object = ANY,
+    question: object = ANY,
+    grade: object = ANY,
+    carried_over: bool | _Any = ANY,
+    area: object = ANY,
+    region: object = ANY,
+    country: object = ANY,
 ) -> Rows[JudgmentRow]:
     """One row per judgment passing every filter given, in corpus order.
 
-    ``area`` is an area of policing (2021/22 on) in any of its wordings
-    ("use of resources"), or a list of them: each cycle's own area is matched, so
-    one wording finds the area in every cycle that knows it.
+    A filter left out (:data:`ANY`) matches every row. ``question`` is a number or
+    words of the question's text; ``question=None`` keeps the pillars' own
+    (headline) judgments only. ``area`` is an area of policing (2021/22 on) in any
+    of its wordings ("use of resources"), or a list of them: each cycle's own area
+    is matched, so one wording finds the area in every cycle that knows it.
 
-    ``question`` is a number (pillar headline rows have none) or words of the
-    question's text. ``grade`` matches the *resolved* grade, so a carried-over
-    judgment is found by the grade it stands at. ``carried_over`` keeps only
-    judgments carried over (``True``) or only those not (``False``).
+    ``grade`` matches the *resolved* grade, so a carried-over judgment is found by
+    the grade it stands at. ``carried_over`` keeps only judgments carried over
+    (``True``) or only those not (``False``). ``region`` ("South East", "Wales")
+    and ``country`` ("England", "Wales") keep the forces of the force registry's
+    regions and countries (:data:`peelkit.FORCES`).
     """
     index = corpus.query_index
-    filters = _common(index, force, cycle, pillar, question)
-    if grade is not None:
+    filters = _common(index, force, cycle, pillar, question, region, country)
+    _refuse_none(grade=grade, carried_over=carried_over, area=area)
+    if grade is not ANY:
         filters.append(_enum_filter("grade", Grade, "grade", grade))
-    if carried_over is not None:
+    if carried_over is not ANY:
         filters.append(
             _flag_filter(
                 "carried_over", carried_over, lambda row: row.carried_over_from is not None
             )
         )
-    if area is not None:
+    if area is not ANY:
         filters.append(_area_filter(area))
     return Rows(JudgmentRow, _select(index, "judgments", filters))
 
@@ -297,35 +373,69 @@ def _change(before: Grade, before_cycle: Cycle, after: Grade, after_cycle: Cycle
     return "improved" if after > before else "declined" if after < before else "unchanged"
 
 
+@_raised_here
 def areas_for_improvement(
     corpus: Corpus,
     *,
-    force: object = None,
-    cycle: object = None,
-    pillar: object = None,
-    question: object = None,
-    contains: str | None = None,
-    has_deadline: bool | None = None,
+    force: object = ANY,
+    cycle: object = ANY,
+    pillar: object = ANY,
+    question: object = ANY,
+    contains: str | _Any = ANY,
+    has_deadline: bool | _Any = ANY,
+    deadline: object = ANY,
+    region: object = ANY,
+    country: object = ANY,
 ) -> Rows[AreaForImprovementRow]:
     """One row per area for improvement passing every filter given, in corpus order.
 
     ``contains`` keeps areas whose text contains the words, ignoring case and
     white space; ``has_deadline`` keeps those with (``True``) or without a deadline.
+    ``deadline`` keeps those due exactly so: a :data:`~peelkit.Deadline`
+    (``Within(3)``, ``By(date)``, ``Immediately()``) or the words a page writes
+    ("within 3 months", "within three months", "by 31 March 2019", "immediately"),
+    or a list of them. ``question=None`` keeps areas stated for a whole pillar (none
+    are, in the published pages); ``region`` and ``country`` as for :func:`judgments`.
     """
     index = corpus.query_index
-    filters = _common(index, force, cycle, pillar, question)
-    if contains is not None:
+    filters = _common(index, force, cycle, pillar, question, region, country)
+    _refuse_none(contains=contains, has_deadline=has_deadline, deadline=deadline)
+    if contains is not ANY:
         if not isinstance(contains, str) or not contains.strip():
             raise FilterError(f"contains must be some text, not {contains!r}")
         wanted = fold(contains)
         filters.append(_Filter(None, lambda row: wanted in fold(row.text)))
-    if has_deadline is not None:
+    if has_deadline is not ANY:
         filters.append(
             _flag_filter("has_deadline", has_deadline, lambda row: row.deadline is not None)
         )
+    if deadline is not ANY:
+        filters.append(_deadline_filter(deadline))
     return Rows(AreaForImprovementRow, _select(index, "areas", filters))
 
 
+def _deadline_filter(value: object) -> _Filter:
+    chosen = frozenset(_deadline(item) for item in _listed(value))
+    return _Filter(None, lambda row: row.deadline in chosen)
+
+
+def _deadline(value: object) -> Deadline:
+    """A deadline given as one, or in the words a page writes it."""
+    if isinstance(value, (Within, By, Immediately)):
+        return value
+    if isinstance(value, str):
+        from peelkit.page.grammar import deadline_in  # the pages' one reading of the words
+
+        found = deadline_in(value.strip())
+        if found is not None:
+            return found
+    raise FilterError(
+        f"{value!r} is not a deadline; expected Within(months), By(date), Immediately() "
+        "or words such as 'within 3 months', 'by 31 March 2019', 'immediately'"
+    )
+
+
+@_raised_here
 def history(
     corpus: Corpus, force: object, pillar: object, question: int | str | None = None
 ) -> Rows[JudgmentRow]:
@@ -382,8 +492,9 @@ def _standing(rows: Iterable[JudgmentRow]) -> dict[tuple[str, Pillar], Grade | N
     return grades
 
 
+@_raised_here
 def compare(
-    corpus: Corpus, cycle_a: object, cycle_b: object, *, force: object = None, pillar: object = None
+    corpus: Corpus, cycle_a: object, cycle_b: object, *, force: object = ANY, pillar: object = ANY
 ) -> Rows[CompareRow]:
     """Per force and pillar, the pillar grade in ``cycle_a`` and in ``cycle_b`` and how it moved.
 
@@ -392,16 +503,8 @@ def compare(
     """
     first = _member(Cycle, "cycle", cycle_a)
     second = _member(Cycle, "cycle", cycle_b)
-    before = _standing(
-        row
-        for row in judgments(corpus, force=force, cycle=first, pillar=pillar)
-        if row.question_number is None
-    )
-    after = _standing(
-        row
-        for row in judgments(corpus, force=force, cycle=second, pillar=pillar)
-        if row.question_number is None
-    )
+    before = _standing(judgments(corpus, force=force, cycle=first, pillar=pillar, question=None))
+    after = _standing(judgments(corpus, force=force, cycle=second, pillar=pillar, question=None))
     rows = []
     for key in sorted(before.keys() | after.keys(), key=lambda k: (k[0], k[1].rank)):
         grade_a, grade_b = before.get(key), after.get(key)
@@ -412,7 +515,8 @@ def compare(
     return Rows(CompareRow, tuple(rows))
 
 
-def coverage(corpus: Corpus, cycle: object = None, *, force: object = None) -> Rows[CoverageRow]:
+@_raised_here
+def coverage(corpus: Corpus, cycle: object = ANY, *, force: object = ANY) -> Rows[CoverageRow]:
     """Per force and cycle from 2021/22, how many graded areas are known of those stated.
 
     ``cycle`` picks one cycle (default: every cycle with areas of policing). A force
@@ -424,10 +528,10 @@ def coverage(corpus: Corpus, cycle: object = None, *, force: object = None) -> R
     index = corpus.query_index
     cycles = (
         set(_AREA_CYCLES)
-        if cycle is None
+        if cycle is ANY or cycle is None
         else {_member(Cycle, "cycle", item) for item in _listed(cycle)}
     )
-    names = None if force is None else _force_filter(force, index.knows_force)
+    names = None if force is ANY else _force_filter(force, index.knows_force)
     stated: dict[tuple[str, Cycle], int | None] = {}
     known: dict[tuple[str, Cycle], set[int]] = {}
     for assessment in corpus:
@@ -460,6 +564,7 @@ class _ForceProbe:
     force: str
 
 
+@_raised_here
 def grid(corpus: Corpus, cycle: object = None, *, questions: bool = True) -> Grid:
     """The grades table of ``cycle`` (the latest in the corpus if ``None``).
 

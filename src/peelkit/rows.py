@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from collections.abc import Iterator, Sequence
 from typing import TYPE_CHECKING, Any, Generic, Literal, TypeVar, overload
 
@@ -10,6 +11,7 @@ import attrs
 
 from peelkit._arrow import to_arrow, to_polars, write_parquet
 from peelkit._html import grid_html, rows_html
+from peelkit.forces import try_force
 from peelkit.model import (
     Cycle,
     Deadline,
@@ -21,12 +23,32 @@ from peelkit.model import (
     Provenance,
 )
 from peelkit.tables import records, text_table, to_frame, write_csv
+from peelkit.text import UNKNOWN
 
 if TYPE_CHECKING:
     import os
 
 
 # -- rows ---------------------------------------------------------------------------
+
+
+@functools.lru_cache(maxsize=512)
+def _registry_place(name: str) -> tuple[str | None, str | None]:
+    found = try_force(name)
+    return (found.region, found.country) if found is not None else (None, None)
+
+
+def _region(row: Any) -> str | None:
+    return _registry_place(row.force)[0]
+
+
+def _country(row: Any) -> str | None:
+    return _registry_place(row.force)[1]
+
+
+def _place(of: Any) -> Any:
+    """A column read from the force registry (:data:`peelkit.FORCES`) by the row's force."""
+    return attrs.field(default=attrs.Factory(of, takes_self=True), kw_only=True)
 
 
 @attrs.frozen
@@ -42,6 +64,8 @@ class JudgmentRow:
     URL or file of the fact, ``evidence`` how that source states the grade and
     ``note`` any caveat on it. ``change`` is set by :func:`~peelkit.query.history`
     only: how the grade moved from the row before, or why it cannot be compared.
+    ``region`` and ``country`` are the force's, from the force registry
+    (:data:`peelkit.FORCES`; ``None`` for a name that is none of the 43).
     """
 
     force: str
@@ -59,11 +83,16 @@ class JudgmentRow:
     evidence: Evidence | None = None
     note: str | None = None
     change: str | None = None
+    region: str | None = _place(_region)
+    country: str | None = _place(_country)
 
 
 @attrs.frozen
 class AreaForImprovementRow:
-    """One area for improvement, with the question it sits under and its deadline."""
+    """One area for improvement, with the question it sits under and its deadline.
+
+    ``region`` and ``country`` are the force's, as on :class:`JudgmentRow`.
+    """
 
     force: str
     cycle: Cycle
@@ -74,6 +103,8 @@ class AreaForImprovementRow:
     deadline: Deadline | None
     carried_over_from: Cycle | None
     source: str | None
+    region: str | None = _place(_region)
+    country: str | None = _place(_country)
 
 
 Change = Literal["improved", "declined", "unchanged", "not comparable"]
@@ -222,14 +253,15 @@ class Grid:
         return self.cells.get(force, {}).get(column, ())
 
     def counts(self) -> dict[str, int]:
-        """How many cells hold each word (grades best first, then the rest); unknown as ``""``."""
+        """How many cells hold each word (grades best first, then the rest); unknown
+        cells as ``"unknown"``."""
         counted: dict[str, int] = {}
         for name in self.forces:
             for column in self.columns:
-                for word in self.cell(name, column) or ("",):
+                for word in self.cell(name, column) or (UNKNOWN,):
                     counted[word] = counted.get(word, 0) + 1
         order = [grade.value for grade in reversed(Grade)]
-        order += [NOT_GRADED_WORD, NOT_YET_GRADED_WORD]
+        order += [NOT_GRADED_WORD, NOT_YET_GRADED_WORD, UNKNOWN]
         return dict(
             sorted(
                 counted.items(),

@@ -1,4 +1,4 @@
-"""Text folding: the one form in which published words are compared.
+"""Text folding (the one form in which published words are compared) and plurals.
 
 Pages, spreadsheets and users write the same words with different quotes, dashes,
 spaces and case; :func:`fold` maps them all to one form. Every comparison of
@@ -10,7 +10,10 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["fold"]
+__all__ = ["UNKNOWN", "fold", "plural"]
+
+UNKNOWN = "unknown"
+"""The one word for a value peelkit has no source for, wherever it is shown."""
 
 _EQUIVALENTS = str.maketrans(
     {
@@ -48,3 +51,13 @@ def fold(text: str) -> str:
     "how effective are the force's specialist capabilities?"
     """
     return _WHITE_SPACE.sub(" ", text.translate(_EQUIVALENTS)).strip().casefold()
+
+
+def plural(count: int, noun: str, nouns: str | None = None) -> str:
+    """``count`` and the noun, singular for one: the one way peelkit counts in words.
+
+    >>> plural(1, "force"), plural(43, "force"), plural(0, "assessment")
+    ('1 force', '43 forces', '0 assessments')
+    """
+    word = noun if count == 1 else (nouns or f"{noun}s")
+    return f"{count:,} {word}"

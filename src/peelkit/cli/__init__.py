@@ -30,9 +30,22 @@ COMMANDS: tuple[str, ...] = (
 """The modules of :mod:`peelkit.cli` that each add one or more sub-commands."""
 
 
+class _Parser(argparse.ArgumentParser):
+    """A parser that refuses unknown arguments itself, so a sub-command's mistake is
+    reported with the sub-command's usage (argparse leaves them to the top parser)."""
+
+    def parse_known_args(  # type: ignore[override]
+        self, args: Sequence[str] | None = None, namespace: argparse.Namespace | None = None
+    ) -> tuple[argparse.Namespace, list[str]]:
+        parsed, extras = super().parse_known_args(args, namespace)
+        if extras:
+            self.error(f"unrecognized arguments: {' '.join(extras)}")
+        return parsed, extras
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser with every sub-command registered."""
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog="peelkit",
         description="Read, check and query HMICFRS PEEL police inspection assessments.",
     )

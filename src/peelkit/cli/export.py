@@ -7,8 +7,11 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from peelkit._arrow import parquet_bytes
+from peelkit._io import STDIO
 from peelkit.cli._common import load_corpus, write_output
 from peelkit.cli.query import format_rows
+from peelkit.corpus import TABLES
 from peelkit.serialise import to_json
 
 __all__ = ["register"]
@@ -28,9 +31,9 @@ def register(subparsers: Any) -> None:
     parser.add_argument("files", nargs="*", type=Path, metavar="FILE", help="files or folders")
     parser.add_argument(
         "--table",
-        choices=("judgments", "areas_for_improvement"),
+        choices=TABLES,
         default="judgments",
-        help="default: judgments",
+        help="judgments (the default) or areas_for_improvement (or areas, for short)",
     )
     parser.add_argument(
         "--format",
@@ -47,17 +50,22 @@ def register(subparsers: Any) -> None:
 def run(arguments: argparse.Namespace) -> int:
     """Write the export."""
     if arguments.format == "parquet" and arguments.output is None:
-        print("peelkit export: Parquet is a binary file: give one with -o FILE", file=sys.stderr)
+        print(
+            "peelkit export: Parquet is a binary file: give one with -o FILE (or -o - for stdout)",
+            file=sys.stderr,
+        )
         return 2
     corpus = load_corpus(arguments.files)
     if arguments.format == "peelkit":
         text = to_json(corpus, indent=2) + "\n"
     else:
-        table = (
-            corpus.judgments() if arguments.table == "judgments" else corpus.areas_for_improvement()
-        )
+        table = corpus.table(arguments.table)
         if arguments.format == "parquet":
-            table.to_parquet(arguments.output)
+            if str(arguments.output) == STDIO:
+                sys.stdout.buffer.write(parquet_bytes(table))
+                sys.stdout.flush()
+            else:
+                table.to_parquet(arguments.output)
             return 0
         text = format_rows(table, arguments.format)
     write_output(text, arguments.output)

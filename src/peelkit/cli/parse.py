@@ -8,7 +8,9 @@ from pathlib import Path
 from typing import Any
 
 from peelkit.cli._common import write_output
+from peelkit.corpus import Corpus
 from peelkit.errors import ParseError
+from peelkit.forces import force_key
 from peelkit.loading import read_bytes
 from peelkit.model import Assessment
 from peelkit.page.parse import parse_report
@@ -22,13 +24,16 @@ def register(subparsers: Any) -> None:
     """Add ``parse`` to the command line."""
     parser: argparse.ArgumentParser = subparsers.add_parser(
         "parse",
-        help="parse PEEL pillar page texts into one assessment",
+        help="parse PEEL pillar page texts into one assessment or corpus document",
         description=(
-            "Parse the text of one or more PEEL pillar pages. Pages of one force and "
-            "cycle merge into one assessment. Errors are printed as FILE:LINE: MESSAGE."
+            "Parse the text of one or more PEEL pillar pages (- is stdin). Pages of one "
+            "force and cycle merge into one assessment; pages of several forces or cycles "
+            "give one corpus document. Errors are printed as FILE:LINE: MESSAGE."
         ),
     )
-    parser.add_argument("files", nargs="+", type=Path, metavar="FILE", help="a page text")
+    parser.add_argument(
+        "files", nargs="+", type=Path, metavar="FILE", help="a page text; - is stdin"
+    )
     parser.add_argument(
         "--format",
         choices=("json", "text"),
@@ -53,21 +58,23 @@ def _merge(assessments: list[tuple[Path, Assessment]]) -> Assessment:
 
 
 def run(arguments: argparse.Namespace) -> int:
-    """Parse the files and write the assessment."""
+    """Parse the files and write the assessment, or the corpus of several."""
     try:
-        parsed = [
-            (path, parse_report(read_bytes(path), source=str(path))) for path in arguments.files
-        ]
-        assessment = _merge(parsed)
+        groups: dict[tuple[str, object], list[tuple[Path, Assessment]]] = {}
+        for path in arguments.files:
+            parsed = parse_report(read_bytes(path), source=str(path))
+            groups.setdefault((force_key(parsed.force), parsed.cycle), []).append((path, parsed))
+        assessments = [_merge(pages) for pages in groups.values()]
     except ParseError as error:
         print(error, file=sys.stderr)
         return 1
     except OSError as error:
         print(f"{error.filename}: {error.strerror or error}", file=sys.stderr)
         return 1
+    document: Assessment | Corpus = assessments[0] if len(assessments) == 1 else Corpus(assessments)
     if arguments.format == "json":
-        output = to_json(assessment, indent=2) + "\n"
+        output = to_json(document, indent=2) + "\n"
     else:
-        output = render_report(assessment)
+        output = "\n".join(render_report(assessment) for assessment in assessments)
     write_output(output, arguments.output)
     return 0

@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from peelkit.cli._common import load_corpus, write_output
-from peelkit.query import Rows
+from peelkit.query import ANY, Rows
 from peelkit.tables import csv_text, text_table
 
 __all__ = ["format_rows", "register"]
@@ -36,12 +36,23 @@ def register(subparsers: Any) -> None:
         sub.add_argument("--force", action="append", help="a force, by any of its names")
         sub.add_argument("--cycle", action="append", help="a cycle, e.g. 2018/19")
         sub.add_argument("--pillar", action="append", help="effectiveness, efficiency, ...")
-        sub.add_argument("--question", action="append", help="a question number or words")
+        sub.add_argument(
+            "--question",
+            action="append",
+            help="a question number or words; 'none' for the pillars' own judgments",
+        )
+        sub.add_argument(
+            "--region", action="append", help="a force's region, e.g. 'South East' or Wales"
+        )
+        sub.add_argument("--country", action="append", help="England or Wales")
         sub.add_argument("--format", choices=FORMATS, default="table", help="default: table")
         sub.add_argument(
             "-o", "--output", type=Path, help="write to this file instead; - is stdout"
         )
     judgments.add_argument("--grade", action="append", help="a (resolved) grade, e.g. good")
+    judgments.add_argument(
+        "--area", action="append", help="an area of policing (2021/22 on), e.g. 'use of resources'"
+    )
     carried = judgments.add_mutually_exclusive_group()
     carried.add_argument("--carried-over", dest="carried_over", action="store_true", default=None)
     carried.add_argument("--not-carried-over", dest="carried_over", action="store_false")
@@ -49,6 +60,11 @@ def register(subparsers: Any) -> None:
     deadline = areas.add_mutually_exclusive_group()
     deadline.add_argument("--has-deadline", dest="has_deadline", action="store_true", default=None)
     deadline.add_argument("--no-deadline", dest="has_deadline", action="store_false")
+    areas.add_argument(
+        "--deadline",
+        action="append",
+        help="due exactly so: 'within 3 months', 'by 31 March 2019' or 'immediately'",
+    )
     judgments.set_defaults(run=run)
     areas.set_defaults(run=run)
 
@@ -62,23 +78,43 @@ def format_rows(rows: Rows[Any], form: str) -> str:
     return text_table(rows, limit=None, width=60) + "\n"
 
 
+def _given(value: object) -> object:
+    """An option left out is no filter (:data:`~peelkit.query.ANY`)."""
+    return ANY if value is None else value
+
+
+def _questions(values: list[str] | None) -> object:
+    """``--question none`` is the pillars' own judgments (``question=None``)."""
+    if values is None:
+        return ANY
+    return [None if value.strip().lower() == "none" else value for value in values]
+
+
 def run(arguments: argparse.Namespace) -> int:
     """Run the query and print the rows."""
     corpus = load_corpus(arguments.files)
     common = {
-        "force": arguments.force,
-        "cycle": arguments.cycle,
-        "pillar": arguments.pillar,
-        "question": arguments.question,
+        "force": _given(arguments.force),
+        "cycle": _given(arguments.cycle),
+        "pillar": _given(arguments.pillar),
+        "question": _questions(arguments.question),
+        "region": _given(arguments.region),
+        "country": _given(arguments.country),
     }
     rows: Rows[Any]
     if arguments.table == "judgments":
         rows = corpus.judgments(
-            **common, grade=arguments.grade, carried_over=arguments.carried_over
+            **common,
+            grade=_given(arguments.grade),
+            carried_over=ANY if arguments.carried_over is None else arguments.carried_over,
+            area=_given(arguments.area),
         )
     else:
         rows = corpus.areas_for_improvement(
-            **common, contains=arguments.contains, has_deadline=arguments.has_deadline
+            **common,
+            contains=ANY if arguments.contains is None else arguments.contains,
+            has_deadline=ANY if arguments.has_deadline is None else arguments.has_deadline,
+            deadline=_given(arguments.deadline),
         )
     write_output(format_rows(rows, arguments.format), arguments.output)
     return 0

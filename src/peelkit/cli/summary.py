@@ -8,18 +8,23 @@ grades under how many of its graded areas are known ("5 of 8 known").
 from __future__ import annotations
 
 import argparse
+import csv
+import io
+import json
+import sys
 from pathlib import Path
 from typing import Any
 
 from peelkit.cli._common import load_corpus, write_output
 from peelkit.corpus import Corpus
+from peelkit.errors import PeelkitError, ValidationError
 from peelkit.frameworks import framework
-from peelkit.model import Cycle, Grade, Pillar
+from peelkit.loading import expand_paths, read
+from peelkit.model import Assessment, Cycle, Grade, Pillar
 from peelkit.query import FilterError, Grid
+from peelkit.text import UNKNOWN, plural
 
-__all__ = ["register", "render", "render_areas"]
-
-UNKNOWN = "unknown"
+__all__ = ["register", "render", "render_areas", "table"]
 
 
 def register(subparsers: Any) -> None:
@@ -37,6 +42,12 @@ def register(subparsers: Any) -> None:
     parser.add_argument(
         "--cycle", help="a cycle other than the latest with data, e.g. 2017 or 2021/22"
     )
+    parser.add_argument(
+        "--format",
+        choices=("text", "csv", "json"),
+        default="text",
+        help="the tables as text (the default), CSV (one row per force) or JSON",
+    )
     parser.add_argument("-o", "--output", type=Path, help="write to this file instead; - is stdout")
     parser.set_defaults(run=run)
 
@@ -49,7 +60,7 @@ def render(grid: Grid) -> str:
         for name in grid.forces
     ]
     widths = [max(len(row[i]) for row in [heads, *lines]) for i in range(len(heads))]
-    out = [f"PEEL {grid.cycle}: pillar grades of {len(grid.forces)} forces", ""]
+    out = [f"PEEL {grid.cycle}: pillar grades of {plural(len(grid.forces), 'force')}", ""]
     for row in [heads, *lines]:
         out.append(
             "  ".join(cell.ljust(width) for cell, width in zip(row, widths, strict=True)).rstrip()
@@ -57,10 +68,10 @@ def render(grid: Grid) -> str:
     counts = grid.counts()
     total = sum(counts.values())
     out += ["", f"Judgments per grade ({total}):"]
-    width = max(len(word or UNKNOWN) for word in counts) if counts else 0
-    out += [f"  {(word or UNKNOWN).ljust(width)}  {count:>4}" for word, count in counts.items()]
-    if counts.get(""):
-        out += ["", _unknown_sentence(counts[""], total)]
+    width = max(len(word) for word in counts) if counts else 0
+    out += [f"  {word.ljust(width)}  {count:>4}" for word, count in counts.items()]
+    if counts.get(UNKNOWN):
+        out += ["", _unknown_sentence(counts[UNKNOWN], total)]
     return "\n".join(out) + "\n"
 
 
@@ -86,7 +97,7 @@ def render_areas(corpus: Corpus, cycle: Cycle) -> str:
     stated = sum(row.areas_graded or 0 for row in coverage)
     known_of_stated = sum(row.known for row in coverage if row.areas_graded is not None)
     known = sum(row.known for row in coverage)
-    out = [f"PEEL {cycle}: known area grades of {len(coverage)} forces", ""]
+    out = [f"PEEL {cycle}: known area grades of {plural(len(coverage), 'force')}", ""]
     out.append(
         f"peelkit knows {known_of_stated} of the {stated} graded areas the forces' counts "
         f"state ({known} known in all); the rest are unknown and not shown. Most grades "
@@ -114,21 +125,108 @@ def _latest_with_data(corpus: Corpus) -> Cycle:
     return max(cycles)
 
 
+def table(corpus: Corpus, cycle: Cycle) -> list[dict[str, str]]:
+    """The summary as records, one per force: its grade per pillar, or per known area
+    (from 2021/22, with how many of its graded areas are known)."""
+    if framework(cycle).pillar(Pillar.AREAS_OF_POLICING) is None:
+        grid = corpus.grid(cycle, questions=False)
+        return [
+            {
+                "force": name,
+                **{
+                    pillar.value: " / ".join(grid.cell(name, (pillar, number))) or UNKNOWN
+                    for pillar, number in grid.columns
+                },
+            }
+            for name in grid.forces
+        ]
+    records = []
+    for covered in corpus.coverage(cycle):
+        record = {
+            "force": covered.force,
+            "areas_graded": UNKNOWN if covered.areas_graded is None else str(covered.areas_graded),
+            "known": str(covered.known),
+        }
+        for row in corpus.judgments(
+            force=covered.force, cycle=cycle, pillar=Pillar.AREAS_OF_POLICING
+        ):
+            if row.question_number is not None and row.resolved_grade is not None:
+                record.setdefault(
+                    row.question or str(row.question_number), row.resolved_grade.value
+                )
+        records.append(record)
+    return records
+
+
+def _csv(records: list[dict[str, str]]) -> str:
+    heads = list(dict.fromkeys(key for record in records for key in record))
+    buffer = io.StringIO()
+    writer = csv.DictWriter(buffer, heads, restval="", lineterminator="\n")
+    writer.writeheader()
+    writer.writerows(records)
+    return buffer.getvalue()
+
+
+def _readable(files: list[Path]) -> tuple[Corpus, int]:
+    """The corpus of the files that can be read, and how many could not (each reported
+    on stderr in one line, ``FILE[:LINE]: MESSAGE``)."""
+    assessments: list[Assessment] = []
+    bad = 0
+    for path in expand_paths(files):
+        try:
+            assessments.extend(read(path))
+        except PeelkitError as error:
+            print(_one_line(error, str(path)), file=sys.stderr)
+            bad += 1
+        except OSError as error:
+            print(f"{path}: {error.strerror or error}", file=sys.stderr)
+            bad += 1
+    return Corpus(assessments).merged(), bad
+
+
+def _one_line(error: PeelkitError, name: str) -> str:
+    """``FILE[:LINE]: MESSAGE`` for a file that cannot be read: its first problem, and
+    how many more there are."""
+    if isinstance(error, ValidationError) and error.problems:
+        more = len(error.problems) - 1
+        rest = f" (and {plural(more, 'more problem')})" if more else ""
+        return f"{error.source or name}: {error.problems[0]}{rest}"
+    line = str(error).splitlines()[0]
+    return line if getattr(error, "source", None) else f"{name}: {line}"
+
+
 def run(arguments: argparse.Namespace) -> int:
-    """Print the summary."""
-    corpus = load_corpus(arguments.files)
+    """Print the summary; report unreadable files and go on (exit status 1 at the end)."""
+    if arguments.files:
+        corpus, bad = _readable(arguments.files)
+        where = "the files given"
+    else:
+        corpus, bad = load_corpus([]), 0
+        where = "the bundled data"
+    if bad and not len(corpus):
+        return 1  # every file given was bad, and each has been reported
     cycle = _latest_with_data(corpus) if arguments.cycle is None else _cycle(arguments.cycle)
-    if framework(cycle).pillar(Pillar.AREAS_OF_POLICING) is not None:
+    if not any(assessment.cycle is cycle for assessment in corpus):
+        raise FilterError(f"no assessments for {cycle} in {where}")
+    if arguments.format == "json":
+        text = (
+            json.dumps(
+                {"cycle": cycle.value, "forces": table(corpus, cycle)}, ensure_ascii=False, indent=2
+            )
+            + "\n"
+        )
+    elif arguments.format == "csv":
+        text = _csv(table(corpus, cycle))
+    elif framework(cycle).pillar(Pillar.AREAS_OF_POLICING) is not None:
         text = render_areas(corpus, cycle)
     else:
         text = render(corpus.grid(cycle, questions=False))
     write_output(text, arguments.output)
-    return 0
+    return 1 if bad else 0
 
 
 def _cycle(word: str) -> Cycle:
     try:
         return Cycle(word)
-    except ValueError:
-        words = ", ".join(repr(cycle.value) for cycle in Cycle)
-        raise FilterError(f"{word!r} is not a cycle; expected one of {words}") from None
+    except ValueError as error:
+        raise FilterError(f"{word!r} is not a cycle; {getattr(error, 'hint', error)}") from None

@@ -20,10 +20,11 @@ from typing import Any
 import attrs
 
 from peelkit.corpus import Corpus
-from peelkit.diagnostics import Violation
+from peelkit.diagnostics import Severity, Violation
 from peelkit.errors import ParseError, ValidationError
 from peelkit.loading import expand_paths, read_document
 from peelkit.model import Assessment
+from peelkit.text import plural
 from peelkit.validation import Validator, violations_from_problems
 
 __all__ = ["register"]
@@ -84,8 +85,11 @@ def run(arguments: argparse.Namespace) -> int:
             violations.extend(_document_violations(validator, error, name))
             continue
         except (ParseError, OSError) as error:
-            print(_describe(error, name), file=sys.stderr)
             unreadable = True
+            if arguments.format == "json":
+                violations.append(_unreadable(error, name))
+            else:
+                print(_describe(error, name), file=sys.stderr)
             continue
         if isinstance(document, Corpus):
             for index, assessment in enumerate(document):
@@ -113,6 +117,13 @@ def _describe(error: ParseError | OSError, name: str) -> str:
     if isinstance(error, ParseError):
         return str(error).splitlines()[0]
     return f"{name}: {error.strerror or error}"
+
+
+def _unreadable(error: ParseError | OSError, name: str) -> Violation:
+    """A file that cannot be read, as the violation of PEEL000 it is (for ``--format json``)."""
+    if isinstance(error, ParseError):
+        return Violation("PEEL000", Severity.ERROR, error.message, "$", name, error.line or None)
+    return Violation("PEEL000", Severity.ERROR, str(error.strerror or error), "$", name)
 
 
 _REFERENCE = re.compile(r"\$\.assessments\[(\d+)\]")
@@ -149,4 +160,4 @@ def _print(violations: list[Violation], form: str) -> None:
     errors = sum(violation.is_error for violation in violations)
     warnings = len(violations) - errors
     if violations:
-        print(f"peelkit: {errors} error(s), {warnings} warning(s)", file=sys.stderr)
+        print(f"peelkit: {plural(errors, 'error')}, {plural(warnings, 'warning')}", file=sys.stderr)

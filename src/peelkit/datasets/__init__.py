@@ -275,7 +275,7 @@ def _with_page(assessment: Assessment, page: Assessment) -> Assessment:
         return assessment
     pillars = []
     for pillar in assessment.pillars:
-        found = page.pillar(pillar.pillar)
+        found = page.get_pillar(pillar.pillar)
         pillars.append(pillar if found is None else _pillar_with_page(pillar, found))
     return attrs.evolve(assessment, pillars=tuple(pillars))
 
