@@ -22,6 +22,7 @@ from peelkit.model import (
 )
 from peelkit.frameworks import framework
 from peelkit.tables import (
+    Categories,
     grid_frame,
     grid_text,
     records,
@@ -177,6 +178,18 @@ class Rows(Sequence[R], Generic[R]):
 
         return rows_html(self)
 
+    def to_html(self, columns: Sequence[str] | str | None = None) -> str:
+        """The notebook table as HTML: the default columns (``None``; see
+        :data:`peelkit._html.SHOWN_COLUMNS`), every column (``"all"``) or those named."""
+        return rows_html(self, columns)
+
+    def plot(self, **options: Any) -> Any:
+        """A chart of judgment rows: one force's grades across cycles (a matplotlib
+        ``Figure``; needs the ``charts`` extra); see :func:`peelkit.charts.history`."""
+        from peelkit.charts import history
+
+        return history(self, **options)
+
     def to_records(self) -> list[dict[str, str | int | None]]:
         """The rows as dicts of plain values (words, ISO dates, numbers, ``None``)."""
 
@@ -187,10 +200,12 @@ class Rows(Sequence[R], Generic[R]):
 
         write_csv(self, path)
 
-    def to_frame(self) -> Any:
-        """The rows as a pandas DataFrame (needs the ``dataframe`` extra)."""
+    def to_frame(self, *, categories: Categories = "present") -> Any:
+        """The rows as a pandas DataFrame (needs the ``dataframe`` extra); categorical
+        columns hold the values present, or the whole scale with ``categories="all"``;
+        see :func:`peelkit.tables.to_frame`."""
 
-        return to_frame(self)
+        return to_frame(self, categories=categories)
 
     def to_arrow(self) -> Any:
         """The rows as a ``pyarrow.Table`` (needs the ``arrow`` extra); see ``docs/tables.md``."""

@@ -1,0 +1,76 @@
+"""Look at peelkit's notebook output in a real browser (not run in CI).
+
+Builds one HTML page of representative notebook outputs from the bundled data (a
+judgments table, a history, the grids of 2018/19 and 2023/25, areas for
+improvement), the way Jupyter's HTML export embeds ``_repr_html_``, and takes a
+headless-Chromium screenshot of it at 1400 px, a laptop's width::
+
+    python docs/screenshots.py OUT_DIR          # writes OUT_DIR/outputs.html and .png
+
+With ``--executed NOTEBOOK.html`` it screenshots an exported notebook instead.
+Needs ``chromium`` on the PATH (Debian: ``apt-get install chromium``).
+"""
+
+from __future__ import annotations
+
+import argparse
+import html
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+from peelkit.datasets import load_bundled
+
+
+def outputs_page() -> str:
+    """The HTML page: each output under the code that made it."""
+    corpus = load_bundled()
+    shown = [
+        ('corpus.judgments(force="Kent", cycle="2018/19")', corpus.judgments(force="Kent", cycle="2018/19")),
+        ('corpus.history("Kent", "efficiency")', corpus.history("Kent", "efficiency")),
+        ('corpus.grid("2018/19")', corpus.grid("2018/19")),
+        ('corpus.grid("2023/25")', corpus.grid("2023/25")),
+        ('corpus.grid("2017")', corpus.grid("2017")),
+        ("corpus.areas_for_improvement()", corpus.areas_for_improvement()),
+    ]
+    parts = ['<!doctype html><html><head><meta charset="utf-8"><title>peelkit outputs</title>',
+             "</head><body style=\"font-family:sans-serif;margin:8px 24px;width:1330px\">"]
+    for code, value in shown:
+        parts.append(f"<pre>In: {html.escape(code)}</pre>")
+        parts.append(value._repr_html_())
+    parts.append("</body></html>")
+    return "".join(parts)
+
+
+def screenshot(page: Path, png: Path, height: int = 6000) -> None:
+    """A headless-Chromium screenshot of ``page`` at 1400 px wide."""
+    browser = shutil.which("chromium") or shutil.which("chromium-browser")
+    if browser is None:
+        sys.exit("chromium is not installed (apt-get install chromium)")
+    subprocess.run(
+        [browser, "--headless", "--no-sandbox", "--disable-gpu", "--hide-scrollbars",
+         f"--screenshot={png}", f"--window-size=1400,{height}", page.resolve().as_uri()],
+        check=True, capture_output=True,
+    )
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("out", type=Path)
+    parser.add_argument("--executed", type=Path, help="an exported notebook's HTML")
+    parser.add_argument("--height", type=int, default=6000)
+    arguments = parser.parse_args()
+    arguments.out.mkdir(parents=True, exist_ok=True)
+    if arguments.executed:
+        page = arguments.executed
+    else:
+        page = arguments.out / "outputs.html"
+        page.write_text(outputs_page(), encoding="utf-8")
+    png = arguments.out / (page.stem + ".png")
+    screenshot(page, png, arguments.height)
+    print(png)
+
+
+if __name__ == "__main__":
+    main()
