@@ -27,15 +27,20 @@ def outputs_page() -> str:
     """The HTML page: each output under the code that made it."""
     corpus = load_bundled()
     shown = [
-        ('corpus.judgments(force="Kent", cycle="2018/19")', corpus.judgments(force="Kent", cycle="2018/19")),
+        (
+            'corpus.judgments(force="Kent", cycle="2018/19")',
+            corpus.judgments(force="Kent", cycle="2018/19"),
+        ),
         ('corpus.history("Kent", "efficiency")', corpus.history("Kent", "efficiency")),
         ('corpus.grid("2018/19")', corpus.grid("2018/19")),
         ('corpus.grid("2023/25")', corpus.grid("2023/25")),
         ('corpus.grid("2017")', corpus.grid("2017")),
         ("corpus.areas_for_improvement()", corpus.areas_for_improvement()),
     ]
-    parts = ['<!doctype html><html><head><meta charset="utf-8"><title>peelkit outputs</title>',
-             "</head><body style=\"font-family:sans-serif;margin:8px 24px;width:1330px\">"]
+    parts = [
+        '<!doctype html><html><head><meta charset="utf-8"><title>peelkit outputs</title>',
+        '</head><body style="font-family:sans-serif;margin:8px 24px;width:1330px">',
+    ]
     for code, value in shown:
         parts.append(f"<pre>In: {html.escape(code)}</pre>")
         parts.append(value._repr_html_())
@@ -49,9 +54,18 @@ def screenshot(page: Path, png: Path, height: int = 6000) -> None:
     if browser is None:
         sys.exit("chromium is not installed (apt-get install chromium)")
     subprocess.run(
-        [browser, "--headless", "--no-sandbox", "--disable-gpu", "--hide-scrollbars",
-         f"--screenshot={png}", f"--window-size=1400,{height}", page.resolve().as_uri()],
-        check=True, capture_output=True,
+        [
+            browser,
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--hide-scrollbars",
+            f"--screenshot={png}",
+            f"--window-size=1400,{height}",
+            page.resolve().as_uri(),
+        ],
+        check=True,
+        capture_output=True,
     )
 
 

@@ -32,6 +32,7 @@ LAYERS: tuple[tuple[str, ...], ...] = (
     ("peelkit.tables",),
     ("peelkit._arrow",),
     ("peelkit._html",),
+    ("peelkit.charts",),
     ("peelkit.rows",),
     ("peelkit._index",),
     ("peelkit.query",),

@@ -67,6 +67,7 @@ from peelkit.query import (
     JudgmentRow,
     Rows,
 )
+from peelkit.rows import ViolationRow, violations_table
 from peelkit.serialise import FORMAT, from_dict, from_json, json_schema, to_dict, to_json
 from peelkit.tables import MissingDependencyError
 from peelkit.validation import Validator, check, validate
@@ -147,4 +148,6 @@ __all__ = [
     "to_json",
     "try_force",
     "validate",
+    "ViolationRow",
+    "violations_table",
 ]

@@ -64,7 +64,7 @@ every column."""
 _OPTIONAL = frozenset({"change"})
 _HEADS = {"question_number": "Q", "resolved_grade": "resolved grade"}
 
-_COLOURS = {
+GRADE_COLOURS: dict[str, tuple[str, str]] = {
     Grade.OUTSTANDING.value: ("#1b7837", "#fff"),
     Grade.GOOD.value: ("#7fbf7b", "#000"),
     Grade.ADEQUATE.value: ("#f0e08a", "#000"),
@@ -124,7 +124,7 @@ def _link_cell(source: str) -> str:
 
 
 def _grade_cell(word: str | None, *, css: str = "", title: str = "", mark: str = "") -> str:
-    colour = _COLOURS.get(word or "")
+    colour = GRADE_COLOURS.get(word or "")
     attributes = f' title="{html.escape(title)}"' if title else ""
     classes = ("pk-grade " + css).strip()
     text = html.escape((word or "") + mark)
@@ -214,7 +214,7 @@ def rows_html(rows: Rows[Any], columns: Sequence[str] | str | None = None) -> st
         note = (
             f'<p class="pk-note">{len(names)} of {len(rows.columns)} columns shown; '
             f"not shown: {html.escape(', '.join(hidden))}. "
-            "<code>rows.to_html(columns=\"all\")</code> shows them all.</p>"
+            '<code>rows.to_html(columns="all")</code> shows them all.</p>'
         )
     head = [_HEADS.get(name, name) for name in names]
     return _wrap(_table(head, body, max(0, len(rows) - MAX_ROWS), caption), note)
@@ -233,7 +233,11 @@ _CARRIED_MARK = " ↺"
 
 LEGEND = (
     ("graded", "good", "a grade from this cycle's inspection"),
-    ("carried over", "good", f"a grade carried over from an earlier cycle (marked {_CARRIED_MARK.strip()}, striped)"),
+    (
+        "carried over",
+        "good",
+        f"a grade carried over from an earlier cycle (marked {_CARRIED_MARK.strip()}, striped)",
+    ),
     ("not graded", "not graded", "inspected, but the inspectorate gave no grade (framed, italic)"),
     ("not yet graded", "not yet graded", "a grade due but not yet published (blue, italic)"),
     ("ungraded", "—", "the framework gives this question no grade of its own (grey, —)"),
@@ -272,7 +276,11 @@ def _legend(states: set[str]) -> str:
         rows.append(
             f"<tr>{sample_cell}<td>{html.escape(state)}</td><td>{html.escape(meaning)}</td></tr>"
         )
-    return '<table class="peelkit pk-legend"><caption>Legend</caption><tbody>' + "".join(rows) + "</tbody></table>"
+    return (
+        '<table class="peelkit pk-legend"><caption>Legend</caption><tbody>'
+        + "".join(rows)
+        + "</tbody></table>"
+    )
 
 
 def grid_html(grid: Grid) -> str:

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING, Any, Generic, Literal, TypeVar, overload
 
 import attrs
 
 from peelkit._arrow import to_arrow, to_polars, write_parquet
 from peelkit._html import grid_html, rows_html
+from peelkit.diagnostics import Severity, Violation
 from peelkit.model import (
     Cycle,
     Deadline,
@@ -134,7 +135,33 @@ class CoverageRow:
         return f"{self.force} {self.cycle}: {self.known} of {self.areas_graded} known"
 
 
-R = TypeVar("R", JudgmentRow, AreaForImprovementRow, CompareRow, CoverageRow)
+@attrs.frozen
+class ViolationRow:
+    """One broken rule as a table row (see :class:`peelkit.diagnostics.Violation`):
+    the rule's code, ``error`` or ``warning``, the message, the ``peelkit/1`` path and,
+    where known, the source file or URL and its line."""
+
+    code: str
+    severity: Severity
+    message: str
+    path: str
+    source: str | None
+    line: int | None
+
+
+def violations_table(violations: Iterable[Violation]) -> Rows[ViolationRow]:
+    """Violations (from :func:`peelkit.validate` and friends) as :class:`Rows`, so they
+    show as a notebook table and go to CSV, DataFrames and Arrow like any query."""
+    return Rows(
+        ViolationRow,
+        tuple(
+            ViolationRow(v.code, v.severity, v.message, v.path, v.source, v.line)
+            for v in violations
+        ),
+    )
+
+
+R = TypeVar("R", JudgmentRow, AreaForImprovementRow, CompareRow, CoverageRow, ViolationRow)
 
 
 @attrs.frozen
