@@ -64,6 +64,7 @@ ALLOWED: dict[tuple[str, str], str] = {
     ("peelkit.tables", "peelkit.rows"): "annotations only",
     ("peelkit._arrow", "peelkit.rows"): "annotations only",
     ("peelkit._html", "peelkit.rows"): "annotations only",
+    ("peelkit.charts", "peelkit.rows"): "annotations only",
     ("peelkit._html", "peelkit.corpus"): "annotations only",
     ("peelkit.query", "peelkit.corpus"): "annotations only",
     ("peelkit.rows", "peelkit.corpus"): "annotations only",

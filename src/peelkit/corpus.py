@@ -28,6 +28,7 @@ from peelkit.query import (
 )
 
 if TYPE_CHECKING:
+    from peelkit.tables import Categories
     from peelkit.query import (
         AreaForImprovementRow,
         CompareRow,
@@ -172,9 +173,10 @@ class Corpus(Sequence[Assessment]):
         """Write one of the tables as CSV to ``path``, atomically; see ``docs/tables.md``."""
         self._table(table).to_csv(path)
 
-    def to_frame(self, table: Table = "judgments") -> Any:
-        """One of the tables as a pandas DataFrame (needs the ``dataframe`` extra)."""
-        return self._table(table).to_frame()
+    def to_frame(self, table: Table = "judgments", *, categories: Categories = "present") -> Any:
+        """One of the tables as a pandas DataFrame (needs the ``dataframe`` extra);
+        ``categories`` as for :func:`peelkit.tables.to_frame`."""
+        return self._table(table).to_frame(categories=categories)
 
     def to_arrow(self, table: Table = "judgments") -> Any:
         """One of the tables as a ``pyarrow.Table`` (needs the ``arrow`` extra)."""

@@ -19,7 +19,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any, Literal
 
 from peelkit._io import write_text
-from peelkit.errors import MissingDependencyError
+from peelkit.errors import FilterError, MissingDependencyError
 from peelkit.model import By, Cycle, Evidence, Grade, Immediately, Pillar, Within
 
 if TYPE_CHECKING:
@@ -172,7 +172,7 @@ def _categories(
     if categories == "present":
         present = set(values)
         return tuple(word for word in order if word in present)
-    raise ValueError(f"categories must be 'present' or 'all', not {categories!r}")
+    raise FilterError(f"categories must be 'present' or 'all', not {categories!r}")
 
 
 def to_frame(rows: Rows[Any], *, categories: Categories = "present") -> Any:
