@@ -93,7 +93,9 @@ def test_categories_are_the_values_present_unless_all_are_asked(bundled: Corpus)
     every = rows.to_frame(categories="all")
     assert list(every["cycle"].cat.categories) == [cycle.value for cycle in Cycle]
     assert frame["grade"].cat.ordered and every["grade"].cat.ordered
-    assert bundled.to_frame("areas_for_improvement", categories="all")["pillar"].cat.categories.size == len(Pillar)
+    assert bundled.to_frame("areas_for_improvement", categories="all")[
+        "pillar"
+    ].cat.categories.size == len(Pillar)
     with pytest.raises(FilterError, match="categories must be 'present' or 'all', not 'some'"):
         rows.to_frame(categories="some")  # type: ignore[arg-type]
 
