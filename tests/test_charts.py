@@ -82,7 +82,8 @@ def test_history_shows_unknown_as_unknown_and_marks_the_scale_change(bundled: Co
     assert to_hex(bars[-2].get_facecolor()) == grade_colour("adequate")
     assert bars[-2].get_height() == 3
     lines = [line for line in axes.lines if line.get_linestyle() == ":"]
-    assert len(lines) == 1 and lines[0].get_xdata()[0] == pytest.approx(3.5)
+    assert len(lines) == 1
+    assert lines[0].get_xdata()[0] == pytest.approx(3.5)
 
 
 def test_heatmap_draws_one_cell_per_force_and_judgment(bundled: Corpus) -> None:
@@ -94,7 +95,8 @@ def test_heatmap_draws_one_cell_per_force_and_judgment(bundled: Corpus) -> None:
     cells = [patch for patch in axes.patches if isinstance(patch, Rectangle)]
     assert len(cells) == len(grid.forces) * len(grid.columns)
     colours = {to_hex(cell.get_facecolor()) for cell in cells}
-    assert grade_colour("adequate") in colours and grade_colour("unknown") in colours
+    assert grade_colour("adequate") in colours
+    assert grade_colour("unknown") in colours
     assert [t.get_text() for t in axes.get_yticklabels()] == list(grid.forces)
     assert "Investigating crime" in [t.get_text() for t in axes.get_xticklabels()]
     legend = [text.get_text() for text in axes.get_legend().get_texts()]

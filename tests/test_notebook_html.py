@@ -4,6 +4,7 @@ full text on hover, sources as links, grid headings and a legend of cell states.
 from __future__ import annotations
 
 import re
+from typing import Any
 
 import attrs
 import pytest
@@ -21,7 +22,7 @@ def bundled() -> Corpus:
     return load_bundled()
 
 
-def _one(bundled: Corpus, **changes: object) -> Rows[JudgmentRow]:
+def _one(bundled: Corpus, **changes: Any) -> Rows[JudgmentRow]:
     row = bundled.judgments(force="Kent", cycle="2018/19")[0]
     return Rows(JudgmentRow, (attrs.evolve(row, **changes),))
 
@@ -45,14 +46,15 @@ def test_judgments_show_the_default_columns_and_say_what_is_hidden(bundled: Corp
         "source",
     ]
     assert len(_heads(html)) < len(rows.columns)
-    assert "9 of 15 columns shown" in html and "last_updated" in html
+    assert "9 of 15 columns shown" in html
+    assert "last_updated" in html
 
 
 def test_every_column_on_request_and_named_columns(bundled: Corpus) -> None:
     rows = bundled.judgments(force="Kent", cycle="2018/19")
     assert len(_heads(rows.to_html(columns="all"))) == len(rows.columns)
     assert _heads(rows.to_html(columns=["force", "grade"])) == ["force", "grade"]
-    with pytest.raises(FilterError, match="no column 'grades'.*expected 'all' or some of force"):
+    with pytest.raises(FilterError, match=r"no column 'grades'.*expected 'all' or some of force"):
         rows.to_html(columns=["grades"])
 
 
@@ -109,8 +111,9 @@ def test_grid_columns_are_headed_by_pillar_and_short_label_with_wording_on_hover
     grid = bundled.grid("2018/19")
     html = grid._repr_html_()
     assert '<th colspan="6">Effectiveness</th>' in html
-    wording = grid.wording((grid.columns[1]))
-    assert wording is not None and f'<th title="{wording}">Q1</th>' in html
+    wording = grid.wording(grid.columns[1])
+    assert wording is not None
+    assert f'<th title="{wording}">Q1</th>' in html
     assert "Effectiveness Q1" not in _heads(html)
 
 

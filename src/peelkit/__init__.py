@@ -127,6 +127,7 @@ __all__ = [
     "ValidationError",
     "Validator",
     "Violation",
+    "ViolationRow",
     "Within",
     "__version__",
     "check",
@@ -148,6 +149,5 @@ __all__ = [
     "to_json",
     "try_force",
     "validate",
-    "ViolationRow",
     "violations_table",
 ]

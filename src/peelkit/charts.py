@@ -22,7 +22,7 @@ from peelkit.frameworks import framework
 from peelkit.model import Cycle, Grade
 
 if TYPE_CHECKING:
-    from peelkit.rows import Grid, JudgmentRow, Rows
+    from peelkit.rows import Grid, Rows
 
 __all__ = ["STATE_COLOURS", "UNKNOWN_COLOUR", "grade_colour", "heatmap", "history"]
 
@@ -66,7 +66,7 @@ def _scale_changes(cycles: list[Cycle]) -> list[int]:
     ]
 
 
-def history(rows: Rows[JudgmentRow], *, title: str | None = None) -> Any:
+def history(rows: Rows[Any], *, title: str | None = None) -> Any:
     """A bar chart of judgment rows (e.g. ``corpus.history("Kent", "efficiency")``):
     one bar per row in order, its height the resolved grade on the ordered axis
     (inadequate … outstanding), coloured by grade; unknown rows as a short grey

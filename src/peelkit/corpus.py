@@ -28,7 +28,6 @@ from peelkit.query import (
 )
 
 if TYPE_CHECKING:
-    from peelkit.tables import Categories
     from peelkit.query import (
         AreaForImprovementRow,
         CompareRow,
@@ -37,6 +36,7 @@ if TYPE_CHECKING:
         JudgmentRow,
         Rows,
     )
+    from peelkit.tables import Categories
 
 __all__ = ["Corpus"]
 

@@ -11,6 +11,8 @@ import attrs
 from peelkit._arrow import to_arrow, to_polars, write_parquet
 from peelkit._html import grid_html, rows_html
 from peelkit.diagnostics import Severity, Violation
+from peelkit.errors import FilterError
+from peelkit.frameworks import framework
 from peelkit.model import (
     Cycle,
     Deadline,
@@ -21,7 +23,6 @@ from peelkit.model import (
     Pillar,
     Provenance,
 )
-from peelkit.frameworks import framework
 from peelkit.tables import (
     Categories,
     grid_frame,
@@ -215,6 +216,10 @@ class Rows(Sequence[R], Generic[R]):
         ``Figure``; needs the ``charts`` extra); see :func:`peelkit.charts.history`."""
         from peelkit.charts import history
 
+        if self.row_type is not JudgmentRow:
+            raise FilterError(
+                f"only judgment rows can be plotted (a history), not {self.row_type.__name__}"
+            )
         return history(self, **options)
 
     def to_records(self) -> list[dict[str, str | int | None]]:

@@ -31,8 +31,8 @@ found in the rows (in their order: oldest cycle first, worst grade first), or
 ``"all"``, every member of the scale, used or not (as Arrow and Parquet do)."""
 
 __all__ = [
-    "MissingDependencyError",
     "Categories",
+    "MissingDependencyError",
     "cell",
     "csv_text",
     "grid_frame",
@@ -252,7 +252,9 @@ def grid_text(grid: Grid, *, limit: int | None = 20) -> str:
     widths = [max([len(h), *(len(line[i]) for line in lines)]) for i, h in enumerate(head)]
     out = [f"PEEL {grid.cycle}: {len(grid.forces)} force{'' if len(grid.forces) == 1 else 's'}"]
     out.append("  ".join(h.ljust(w) for h, w in zip(head, widths, strict=True)).rstrip())
-    out += ["  ".join(v.ljust(w) for v, w in zip(l, widths, strict=True)).rstrip() for l in lines]
+    out += [
+        "  ".join(v.ljust(w) for v, w in zip(line, widths, strict=True)).rstrip() for line in lines
+    ]
     hidden = len(grid.forces) - len(shown)
     if hidden:
         out.append(f"… {hidden} more force{'' if hidden == 1 else 's'}")
