@@ -7,7 +7,9 @@ headless-Chromium screenshot of it at 1400 px, a laptop's width::
 
     python docs/screenshots.py OUT_DIR          # writes OUT_DIR/outputs.html and .png
 
-With ``--executed NOTEBOOK.html`` it screenshots an exported notebook instead.
+With ``--notebook docs/walkthrough.ipynb`` it executes the notebook (nbclient),
+exports it to HTML (nbconvert) and screenshots that; ``--save`` also writes the
+executed notebook back, which is how the outputs shown in the docs are refreshed.
 Needs ``chromium`` on the PATH (Debian: ``apt-get install chromium``).
 """
 
@@ -69,15 +71,36 @@ def screenshot(page: Path, png: Path, height: int = 6000) -> None:
     )
 
 
+def executed_notebook(path: Path, out: Path, *, save: bool) -> Path:
+    """Execute the notebook at ``path``, export it to ``out/<name>.html``; return that."""
+    import nbclient
+    import nbformat
+    from nbconvert import HTMLExporter
+
+    notebook = nbformat.read(path, as_version=4)
+    nbclient.NotebookClient(notebook, timeout=60, kernel_name="python3").execute(
+        cwd=str(path.parent)
+    )
+    if save:
+        for cell in notebook.cells:
+            cell.get("metadata", {}).pop("execution", None)
+        nbformat.write(notebook, path)
+    body, _ = HTMLExporter().from_notebook_node(notebook)
+    page = out / (path.stem + ".html")
+    page.write_text(body, encoding="utf-8")
+    return page
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("out", type=Path)
-    parser.add_argument("--executed", type=Path, help="an exported notebook's HTML")
+    parser.add_argument("--notebook", type=Path, help="a notebook to execute and export")
+    parser.add_argument("--save", action="store_true", help="write the executed notebook back")
     parser.add_argument("--height", type=int, default=6000)
     arguments = parser.parse_args()
     arguments.out.mkdir(parents=True, exist_ok=True)
-    if arguments.executed:
-        page = arguments.executed
+    if arguments.notebook:
+        page = executed_notebook(arguments.notebook, arguments.out, save=arguments.save)
     else:
         page = arguments.out / "outputs.html"
         page.write_text(outputs_page(), encoding="utf-8")

@@ -72,7 +72,7 @@ def test_css_is_scoped_to_peelkit_output(bundled: Corpus) -> None:
     for group in selectors:
         for selector in group.split(","):
             assert selector.strip().startswith(".peelkit-out"), selector
-    assert "overflow-wrap:anywhere" in style  # long words (URLs) wrap
+    assert "overflow-wrap:break-word" in style  # a word too long for its column wraps
 
 
 def test_a_cut_cell_has_its_whole_text_on_hover(bundled: Corpus) -> None:

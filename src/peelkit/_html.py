@@ -80,9 +80,9 @@ _STYLE = """<style>
 .peelkit-out table.peelkit caption{text-align:left;font-weight:bold;padding:2px 0}
 .peelkit-out table.peelkit th,.peelkit-out table.peelkit td{border:1px solid #ccc;
 padding:2px 4px;vertical-align:top;text-align:left;white-space:normal;
-overflow-wrap:anywhere;max-width:26em}
+overflow-wrap:break-word;max-width:26em}
 .peelkit-out table.peelkit th[title]{text-decoration:underline dotted;cursor:help}
-.peelkit-out td.pk-grade{overflow-wrap:normal;min-width:5em}
+.peelkit-out table.peelkit td.pk-grade{overflow-wrap:normal;min-width:5em}
 .peelkit-out table.peelkit tbody td:first-child{white-space:nowrap}
 .peelkit-out td.pk-carried{background-image:repeating-linear-gradient(135deg,
 transparent 0 6px,rgba(255,255,255,.45) 6px 9px)}
