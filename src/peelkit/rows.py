@@ -292,7 +292,7 @@ class Grid:
         return self.cells.get(force, {}).get(column, ())
 
     def words(self, force: str, column: Column) -> str:
-        """One cell in words: its grades joined by `` / ``, or :meth:`state` if it has none."""
+        """One cell in words: its grades joined by a slash, or :meth:`state` if it has none."""
         return " / ".join(self.cell(force, column)) or self.state(force, column)
 
     def state(self, force: str, column: Column) -> str:
