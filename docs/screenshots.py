@@ -91,14 +91,26 @@ def executed_notebook(path: Path, out: Path, *, save: bool) -> Path:
     return page
 
 
+def chart_images(folder: Path) -> None:
+    """The guide's chart: Kent's efficiency grades by cycle, as a small PNG."""
+    import matplotlib
+
+    matplotlib.use("Agg")
+    figure = load_bundled().history("Kent", "efficiency").plot()
+    figure.savefig(folder / "kent-efficiency.png", dpi=72)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("out", type=Path)
     parser.add_argument("--notebook", type=Path, help="a notebook to execute and export")
     parser.add_argument("--save", action="store_true", help="write the executed notebook back")
     parser.add_argument("--height", type=int, default=6000)
+    parser.add_argument("--charts", type=Path, help="write the guide's chart images here")
     arguments = parser.parse_args()
     arguments.out.mkdir(parents=True, exist_ok=True)
+    if arguments.charts:
+        chart_images(arguments.charts)
     if arguments.notebook:
         page = executed_notebook(arguments.notebook, arguments.out, save=arguments.save)
     else:
