@@ -7,6 +7,8 @@ import pytest
 
 
 @pytest.fixture(autouse=True)
-def _matplotlib_cache(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> None:
+def _matplotlib_cache(
+    tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.setenv("MPLCONFIGDIR", str(tmp_path_factory.mktemp("matplotlib")))
     monkeypatch.setenv("MPLBACKEND", "Agg")

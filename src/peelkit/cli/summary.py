@@ -59,8 +59,8 @@ def render(grid: Grid) -> str:
     out += ["", f"Judgments per grade ({total}):"]
     width = max(len(word or UNKNOWN) for word in counts) if counts else 0
     out += [f"  {(word or UNKNOWN).ljust(width)}  {count:>4}" for word, count in counts.items()]
-    if counts.get(""):
-        out += ["", _unknown_sentence(counts[""], total)]
+    if counts.get(UNKNOWN):  # Grid.counts() names unknown cells in words
+        out += ["", _unknown_sentence(counts[UNKNOWN], total)]
     return "\n".join(out) + "\n"
 
 
