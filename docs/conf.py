@@ -13,12 +13,15 @@ release = peelkit.__version__
 version = ".".join(release.split(".")[:2])
 
 extensions = [
-    "myst_parser",
+    "myst_nb",  # MyST markdown and notebooks (docs/walkthrough.ipynb)
     "sphinx.ext.autodoc",
     "sphinx.ext.intersphinx",
 ]
-source_suffix = {".rst": "restructuredtext", ".md": "markdown"}
-exclude_patterns = ["_build"]
+source_suffix = {".rst": "restructuredtext", ".md": "myst-nb", ".ipynb": "myst-nb"}
+exclude_patterns = ["_build", "jupyter_execute", "**.ipynb_checkpoints"]
+# The walkthrough is shown with the outputs committed with it: tests/test_walkthrough.py
+# executes it in CI and docs/screenshots.py --notebook ... --save refreshes them.
+nb_execution_mode = "off"
 myst_enable_extensions = ["colon_fence", "deflist"]
 myst_heading_anchors = 3
 

@@ -42,7 +42,16 @@ def test_version_comes_from_one_place() -> None:
 
 
 def test_import_loads_no_heavy_module() -> None:
-    heavy = ["pandas", "numpy", "pyarrow", "polars", "duckdb", "hypothesis", "jsonschema"]
+    heavy = [
+        "pandas",
+        "numpy",
+        "pyarrow",
+        "polars",
+        "duckdb",
+        "hypothesis",
+        "jsonschema",
+        "matplotlib",
+    ]
     code = f"import sys, peelkit; print([m for m in {heavy!r} if m in sys.modules])"
     result = subprocess.run(
         [sys.executable, "-c", code], capture_output=True, text=True, check=True

@@ -187,7 +187,7 @@ def test_unknown_table_is_refused(corpus: Corpus, tmp_path: Path) -> None:
 def test_frame_types(corpus: Corpus) -> None:
     import pandas as pd
 
-    frame = corpus.to_frame()
+    frame = corpus.to_frame(categories="all")
     assert list(frame.columns) == list(Rows(JudgmentRow).columns)
     grades = frame["grade"].dtype
     assert isinstance(grades, pd.CategoricalDtype)
@@ -256,7 +256,7 @@ def test_html_escapes_everything(corpus: Corpus) -> None:
 
 def test_html_colours_grades_and_truncates(corpus: Corpus) -> None:
     html = corpus.judgments()._repr_html_()
-    assert 'style="background:#f1a340' in html  # requires improvement
+    assert 'style="background-color:#f1a340' in html  # requires improvement
     many = Corpus([corpus[0]] * 30)
     text = many.judgments()._repr_html_()
     assert text.count("<tr>") == 51  # the header and 50 rows
@@ -269,8 +269,10 @@ def test_corpus_html_is_a_grid_of_forces(corpus: Corpus) -> None:
 
     html = load_bundled()._repr_html_()
     assert "PEEL 2023/25: 37 forces" in html
-    assert "<th>Areas of policing Q4</th>" in html
+    assert '<th colspan="11">Areas of policing</th>' in html
+    assert ">Investigating crime</th>" in html  # the area's label under its pillar
     assert "Cleveland" in html
-    assert "cells are unknown (blank): peelkit has no source for them" in html
+    assert "cells are unknown (?): peelkit has no source for them" in html
     complete = load_bundled().grid("2015", questions=False)._repr_html_()
-    assert "unknown" not in complete
+    assert "pk-unknown" not in complete.split("</style>")[1]  # no unknown cell
+    assert "are unknown" not in complete

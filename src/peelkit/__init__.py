@@ -75,6 +75,7 @@ from peelkit.query import (
     JudgmentRow,
     Rows,
 )
+from peelkit.rows import ViolationRow, violations_table
 from peelkit.serialise import FORMAT, from_dict, from_json, json_schema, to_dict, to_json
 from peelkit.tables import MissingDependencyError
 from peelkit.validation import Validator, check, validate
@@ -136,6 +137,7 @@ __all__ = [
     "ValidationError",
     "Validator",
     "Violation",
+    "ViolationRow",
     "Within",
     "__version__",
     "check",
@@ -157,4 +159,5 @@ __all__ = [
     "to_json",
     "try_force",
     "validate",
+    "violations_table",
 ]

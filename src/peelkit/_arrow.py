@@ -63,6 +63,8 @@ _TABLES = {
     "JudgmentRow": "judgments",
     "AreaForImprovementRow": "areas_for_improvement",
     "CompareRow": "compare",
+    "CoverageRow": "coverage",
+    "ViolationRow": "violations",
 }
 
 

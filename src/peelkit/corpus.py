@@ -43,6 +43,7 @@ if TYPE_CHECKING:
         JudgmentRow,
         Rows,
     )
+    from peelkit.tables import Categories
 
 __all__ = ["TABLES", "Corpus"]
 
@@ -225,9 +226,10 @@ class Corpus(Sequence[Assessment]):
         self.table(table).to_csv(path)
 
     @_raised_here
-    def to_frame(self, table: Table = "judgments") -> Any:
-        """One of the tables as a pandas DataFrame (needs the ``dataframe`` extra)."""
-        return self.table(table).to_frame()
+    def to_frame(self, table: Table = "judgments", *, categories: Categories = "present") -> Any:
+        """One of the tables as a pandas DataFrame (needs the ``dataframe`` extra);
+        ``categories`` as for :func:`peelkit.tables.to_frame`."""
+        return self.table(table).to_frame(categories=categories)
 
     @_raised_here
     def to_arrow(self, table: Table = "judgments") -> Any:

@@ -580,6 +580,7 @@ def grid(corpus: Corpus, cycle: object = None, *, questions: bool = True) -> Gri
         chosen = _member(Cycle, "cycle", cycle)
     cells: dict[str, dict[tuple[Pillar, int | None], list[str]]] = {}
     columns: set[tuple[Pillar, int | None]] = set()
+    carried: set[tuple[str, tuple[Pillar, int | None]]] = set()
     for row in judgments(corpus, cycle=chosen):
         if row.question_number is not None and not questions:
             continue
@@ -589,6 +590,8 @@ def grid(corpus: Corpus, cycle: object = None, *, questions: bool = True) -> Gri
         word = _word(row)
         if word is not None and word not in words:
             words.append(word)
+        if row.carried_over_from is not None:
+            carried.add((row.force, column))
     return Grid(
         cycle=chosen,
         forces=tuple(sorted(cells)),
@@ -597,4 +600,5 @@ def grid(corpus: Corpus, cycle: object = None, *, questions: bool = True) -> Gri
             name: {column: tuple(words) for column, words in row.items()}
             for name, row in cells.items()
         },
+        carried_over=frozenset(carried),
     )

@@ -4,14 +4,17 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING, Any, Generic, Literal, TypeVar, overload
 
 import attrs
 
 from peelkit._arrow import to_arrow, to_polars, write_parquet
 from peelkit._html import grid_html, rows_html
+from peelkit.diagnostics import Severity, Violation
+from peelkit.errors import FilterError
 from peelkit.forces import try_force
+from peelkit.frameworks import framework
 from peelkit.model import (
     Cycle,
     Deadline,
@@ -22,8 +25,16 @@ from peelkit.model import (
     Pillar,
     Provenance,
 )
-from peelkit.tables import records, text_table, to_frame, write_csv
-from peelkit.text import UNKNOWN
+from peelkit.tables import (
+    Categories,
+    grid_frame,
+    grid_text,
+    records,
+    text_table,
+    to_frame,
+    write_csv,
+    write_csv_records,
+)
 
 if TYPE_CHECKING:
     import os
@@ -155,7 +166,33 @@ class CoverageRow:
         return f"{self.force} {self.cycle}: {self.known} of {self.areas_graded} known"
 
 
-R = TypeVar("R", JudgmentRow, AreaForImprovementRow, CompareRow, CoverageRow)
+@attrs.frozen
+class ViolationRow:
+    """One broken rule as a table row (see :class:`peelkit.diagnostics.Violation`):
+    the rule's code, ``error`` or ``warning``, the message, the ``peelkit/1`` path and,
+    where known, the source file or URL and its line."""
+
+    code: str
+    severity: Severity
+    message: str
+    path: str
+    source: str | None
+    line: int | None
+
+
+def violations_table(violations: Iterable[Violation]) -> Rows[ViolationRow]:
+    """Violations (from :func:`peelkit.validate` and friends) as :class:`Rows`, so they
+    show as a notebook table and go to CSV, DataFrames and Arrow like any query."""
+    return Rows(
+        ViolationRow,
+        tuple(
+            ViolationRow(v.code, v.severity, v.message, v.path, v.source, v.line)
+            for v in violations
+        ),
+    )
+
+
+R = TypeVar("R", JudgmentRow, AreaForImprovementRow, CompareRow, CoverageRow, ViolationRow)
 
 
 @attrs.frozen
@@ -199,6 +236,22 @@ class Rows(Sequence[R], Generic[R]):
 
         return rows_html(self)
 
+    def to_html(self, columns: Sequence[str] | str | None = None) -> str:
+        """The notebook table as HTML: the default columns (``None``; see
+        :data:`peelkit._html.SHOWN_COLUMNS`), every column (``"all"``) or those named."""
+        return rows_html(self, columns)
+
+    def plot(self, **options: Any) -> Any:
+        """A chart of judgment rows: one force's grades across cycles (a matplotlib
+        ``Figure``; needs the ``charts`` extra); see :func:`peelkit.charts.history`."""
+        from peelkit.charts import history
+
+        if self.row_type is not JudgmentRow:
+            raise FilterError(
+                f"only judgment rows can be plotted (a history), not {self.row_type.__name__}"
+            )
+        return history(self, **options)
+
     def to_records(self) -> list[dict[str, str | int | None]]:
         """The rows as dicts of plain values (words, ISO dates, numbers, ``None``)."""
 
@@ -209,10 +262,12 @@ class Rows(Sequence[R], Generic[R]):
 
         write_csv(self, path)
 
-    def to_frame(self) -> Any:
-        """The rows as a pandas DataFrame (needs the ``dataframe`` extra)."""
+    def to_frame(self, *, categories: Categories = "present") -> Any:
+        """The rows as a pandas DataFrame (needs the ``dataframe`` extra); categorical
+        columns hold the values present, or the whole scale with ``categories="all"``;
+        see :func:`peelkit.tables.to_frame`."""
 
-        return to_frame(self)
+        return to_frame(self, categories=categories)
 
     def to_arrow(self) -> Any:
         """The rows as a ``pyarrow.Table`` (needs the ``arrow`` extra); see ``docs/tables.md``."""
@@ -231,6 +286,13 @@ class Rows(Sequence[R], Generic[R]):
 
 NOT_GRADED_WORD = "not graded"
 NOT_YET_GRADED_WORD = "not yet graded"
+UNKNOWN_WORD = "unknown"
+"""What a cell holds where peelkit has no source for the judgment (not a grade)."""
+UNGRADED_WORD = "ungraded"
+"""What a cell holds where the framework gave the question no grade of its own."""
+CARRIED_OVER_WORD = "carried over"
+
+Column = tuple[Pillar, int | None]
 
 
 @attrs.frozen
@@ -240,34 +302,133 @@ class Grid:
     ``columns`` are ``(pillar, question number)`` pairs (``None`` for the pillar's
     own grade). ``cells[force][column]`` holds the words of the resolved grades of
     every version, distinct, in order: ``("good",)``, ``("not graded",)``, or
-    ``()`` where the judgment is unknown.
+    ``()`` where the judgment is unknown. ``carried_over`` holds the
+    ``(force, column)`` cells whose grade stands from an earlier cycle.
+
+    A cell is in one of six states (:meth:`state`): a grade of this cycle,
+    ``carried over``, ``not graded`` (inspected, no grade given), ``not yet graded``,
+    ``ungraded`` (the framework grades no such question) or ``unknown`` (no source).
+    ``print(grid)`` shows a short text table; ``repr`` a one-line summary.
     """
 
     cycle: Cycle
     forces: tuple[str, ...]
-    columns: tuple[tuple[Pillar, int | None], ...]
-    cells: dict[str, dict[tuple[Pillar, int | None], tuple[str, ...]]] = attrs.field(eq=False)
+    columns: tuple[Column, ...]
+    cells: dict[str, dict[Column, tuple[str, ...]]] = attrs.field(eq=False)
+    carried_over: frozenset[tuple[str, Column]] = attrs.field(default=frozenset(), eq=False)
 
-    def cell(self, force: str, column: tuple[Pillar, int | None]) -> tuple[str, ...]:
+    def cell(self, force: str, column: Column) -> tuple[str, ...]:
         """The words in one cell; ``()`` where unknown."""
         return self.cells.get(force, {}).get(column, ())
 
+    def words(self, force: str, column: Column) -> str:
+        """One cell in words: its grades joined by a slash, or :meth:`state` if it has none."""
+        return " / ".join(self.cell(force, column)) or self.state(force, column)
+
+    def state(self, force: str, column: Column) -> str:
+        """What kind of cell this is: ``graded``, ``carried over``, ``not graded``,
+        ``not yet graded``, ``ungraded`` or ``unknown``."""
+        found = self.cell(force, column)
+        if (force, column) in self.carried_over and found:
+            return CARRIED_OVER_WORD
+        if found and found[0] in (NOT_GRADED_WORD, NOT_YET_GRADED_WORD):
+            return found[0]
+        if found:
+            return "graded"
+        if self.is_ungraded(column, force):
+            return UNGRADED_WORD
+        return UNKNOWN_WORD
+
+    def is_ungraded(self, column: Column, force: str | None = None) -> bool:
+        """Whether the cycle's framework gives ``column`` no grade (for ``force``)."""
+        pillar, number = column
+        found = framework(self.cycle).pillar(pillar)
+        if found is None:
+            return False
+        if number is None:
+            return not found.graded
+        question = framework(self.cycle).question(pillar, number)
+        if question is None:
+            return False
+        graded = question.graded if force is None else question.is_graded_for(force)
+        return graded is False
+
+    def label(self, column: Column) -> str:
+        """The column's short heading: the area of policing (2021/22 on), ``Q3``, or
+        the pillar's name for its own grade."""
+        pillar, number = column
+        if number is None:
+            return pillar.label
+        question = framework(self.cycle).question(pillar, number)
+        if question is not None and question.area is not None:
+            return question.area
+        return f"Q{number}"
+
+    def wording(self, column: Column) -> str | None:
+        """The question's (or pillar's headline question's) canonical wording, if known."""
+        pillar, number = column
+        if number is None:
+            found = framework(self.cycle).pillar(pillar)
+            return found.headline_questions[0] if found and found.headline_questions else None
+        question = framework(self.cycle).question(pillar, number)
+        return None if question is None else question.wording
+
+    def heading(self, column: Column) -> str:
+        """The column's name in tables and files: ``Effectiveness``, ``Effectiveness Q3``,
+        or (2021/22 on) the area of policing."""
+        pillar, number = column
+        label = self.label(column)
+        return label if number is None or label != f"Q{number}" else f"{pillar.label} {label}"
+
     def counts(self) -> dict[str, int]:
-        """How many cells hold each word (grades best first, then the rest); unknown
-        cells as ``"unknown"``."""
+        """How many cells hold each word (grades best first, then the rest); cells with
+        no grade counted by :meth:`state` (``unknown``, ``ungraded``), as ``summary`` does."""
         counted: dict[str, int] = {}
         for name in self.forces:
             for column in self.columns:
-                for word in self.cell(name, column) or (UNKNOWN,):
+                for word in self.cell(name, column) or (self.state(name, column),):
                     counted[word] = counted.get(word, 0) + 1
         order = [grade.value for grade in reversed(Grade)]
-        order += [NOT_GRADED_WORD, NOT_YET_GRADED_WORD, UNKNOWN]
+        order += [NOT_GRADED_WORD, NOT_YET_GRADED_WORD, UNGRADED_WORD, UNKNOWN_WORD]
         return dict(
             sorted(
                 counted.items(),
                 key=lambda item: order.index(item[0]) if item[0] in order else len(order),
             )
         )
+
+    def to_records(self) -> list[dict[str, str]]:
+        """One dict per force: ``force`` then each column's :meth:`heading` → :meth:`words`."""
+        return [
+            {"force": name, **{self.heading(c): self.words(name, c) for c in self.columns}}
+            for name in self.forces
+        ]
+
+    def to_frame(self) -> Any:
+        """The grid as a pandas DataFrame indexed by force, one text column per
+        :meth:`heading`, every cell in words (``unknown`` included); needs the
+        ``dataframe`` extra."""
+        return grid_frame(self)
+
+    def to_csv(self, path: str | os.PathLike[str]) -> None:
+        """Write the grid as CSV (``force`` then one column per :meth:`heading`),
+        atomically, through the package writer."""
+        write_csv_records(self.to_records(), path)
+
+    def plot(self, **options: Any) -> Any:
+        """The grid as a heat map (a matplotlib ``Figure``; needs the ``charts`` extra);
+        see :func:`peelkit.charts.heatmap`."""
+        from peelkit.charts import heatmap
+
+        return heatmap(self, **options)
+
+    def __repr__(self) -> str:
+        noun = "force" if len(self.forces) == 1 else "forces"
+        judged = "judgment" if len(self.columns) == 1 else "judgments"
+        return f"<Grid PEEL {self.cycle}: {len(self.forces)} {noun} × {len(self.columns)} {judged}>"
+
+    def __str__(self) -> str:
+        return grid_text(self)
 
     def _repr_html_(self) -> str:
 

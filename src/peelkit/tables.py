@@ -16,24 +16,33 @@ import enum
 import io
 import os
 from collections.abc import Sequence
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Literal
 
 from peelkit._io import write_text
-from peelkit.errors import MissingDependencyError
+from peelkit.errors import FilterError, MissingDependencyError
 from peelkit.model import By, Cycle, Evidence, Grade, Immediately, Pillar, Within
 
 if TYPE_CHECKING:
-    from peelkit.rows import Rows
+    from peelkit.rows import Grid, Rows
+
+Categories = Literal["present", "all"]
+"""Which categories a DataFrame's categorical column has: ``"present"``, the values
+found in the rows (in their order: oldest cycle first, worst grade first), or
+``"all"``, every member of the scale, used or not (as Arrow and Parquet do)."""
 
 __all__ = [
+    "Categories",
     "MissingDependencyError",
     "cell",
     "csv_text",
+    "grid_frame",
+    "grid_text",
     "neutralise",
     "records",
     "text_table",
     "to_frame",
     "write_csv",
+    "write_csv_records",
 ]
 
 Cell = str | int | None
@@ -82,15 +91,25 @@ def csv_text(rows: Rows[Any]) -> str:
     Text cells that a spreadsheet would run as a formula are neutralised
     (:func:`neutralise`); ``None`` is an empty cell.
     """
+    return _csv(rows.columns, records(rows))
+
+
+def _csv(names: Sequence[str], data: Sequence[dict[str, Cell]]) -> str:
     buffer = io.StringIO(newline="")
     writer = csv.writer(buffer, lineterminator="\r\n")
-    writer.writerow(rows.columns)
-    for record in records(rows):
+    writer.writerow(names)
+    for record in data:
         writer.writerow(
             "" if value is None else neutralise(value) if isinstance(value, str) else value
-            for value in record.values()
+            for value in (record[name] for name in names)
         )
     return buffer.getvalue()
+
+
+def write_csv_records(data: Sequence[dict[str, Any]], path: str | os.PathLike[str]) -> None:
+    """Write dicts of plain cells (the first one's keys as the header) as CSV, as
+    :func:`write_csv` does; an empty sequence writes an empty file."""
+    write_text(path, _csv(list(data[0]) if data else [], data))
 
 
 def write_csv(rows: Rows[Any], path: str | os.PathLike[str]) -> None:
@@ -137,35 +156,110 @@ def _pandas() -> Any:
     return pandas
 
 
-def to_frame(rows: Rows[Any]) -> Any:
+_ORDERS: dict[str, tuple[str, ...]] = {
+    **{name: tuple(g.value for g in Grade) for name in _GRADE_COLUMNS},
+    **{name: tuple(c.value for c in Cycle) for name in _CYCLE_COLUMNS},
+    "pillar": tuple(p.value for p in Pillar),
+    "evidence": tuple(e.value for e in Evidence),
+}
+
+
+def _categories(
+    order: tuple[str, ...], values: Sequence[Any], categories: Categories
+) -> tuple[str, ...]:
+    if categories == "all":
+        return order
+    if categories == "present":
+        present = set(values)
+        return tuple(word for word in order if word in present)
+    raise FilterError(f"categories must be 'present' or 'all', not {categories!r}")
+
+
+def to_frame(rows: Rows[Any], *, categories: Categories = "present") -> Any:
     """The rows as a pandas DataFrame with the columns of :attr:`Rows.columns`.
 
-    Grades are an ordered categorical, worst to best; cycles and pillars ordered
-    categoricals too; ``last_updated`` is datetime64; ``question_number`` a
-    nullable integer; other cells are the plain values of :func:`cell`. Raises
-    :class:`MissingDependencyError` without pandas.
+    Grades, cycles, pillars and evidence are ordered categoricals (worst grade and
+    oldest cycle first) whose categories are the values present in the rows
+    (``categories="present"``, so a chart draws no empty bars) or every member of
+    the scale (``categories="all"``, as Arrow does). ``last_updated`` is datetime64,
+    ``question_number`` a nullable integer, every other cell text (pandas'
+    ``string`` dtype). A missing value is ``pd.NA`` in text and number columns and
+    pandas' own marker in categorical and date columns: ``isna()`` finds them all,
+    and no cell is ``None``. Raises :class:`MissingDependencyError` without pandas.
     """
     pd = _pandas()
     data = records(rows)
     columns: dict[str, Any] = {}
     for name in rows.columns:
         values: Sequence[Any] = [record[name] for record in data]
-        if name in _GRADE_COLUMNS:
-            dtype = pd.CategoricalDtype([g.value for g in Grade], ordered=True)
-            columns[name] = pd.Series(values, dtype=dtype)
-        elif name in _CYCLE_COLUMNS:
-            dtype = pd.CategoricalDtype([c.value for c in Cycle], ordered=True)
-            columns[name] = pd.Series(values, dtype=dtype)
-        elif name == "pillar":
-            dtype = pd.CategoricalDtype([p.value for p in Pillar], ordered=True)
-            columns[name] = pd.Series(values, dtype=dtype)
-        elif name == "evidence":
-            dtype = pd.CategoricalDtype([e.value for e in Evidence], ordered=True)
-            columns[name] = pd.Series(values, dtype=dtype)
+        if name in _ORDERS:
+            kept = _categories(_ORDERS[name], values, categories)
+            columns[name] = pd.Series(values, dtype=pd.CategoricalDtype(kept, ordered=True))
         elif name == "question_number":
             columns[name] = pd.Series(values, dtype="Int64")
         elif name in _DATE_COLUMNS:
             columns[name] = pd.to_datetime(pd.Series(values, dtype=object), format="ISO8601")
         else:
-            columns[name] = pd.Series(values, dtype=object)
+            columns[name] = _text_series(pd, values)
     return pd.DataFrame(columns, columns=list(rows.columns))
+
+
+def _text_series(pd: Any, values: Sequence[Any]) -> Any:
+    return pd.Series(
+        [pd.NA if value is None else str(value) for value in values],
+        dtype=pd.StringDtype("python"),
+    )
+
+
+def grid_frame(grid: Grid) -> Any:
+    """A :class:`~peelkit.rows.Grid` as a DataFrame: indexed by ``force``, one text
+    column per heading, each cell in words (``good``, ``unknown``, ``ungraded``)."""
+    pd = _pandas()
+    data = grid.to_records()
+    names = ["force", *(grid.heading(column) for column in grid.columns)]
+    frame = pd.DataFrame(
+        {name: _text_series(pd, [record[name] for record in data]) for name in names},
+        columns=names,
+    )
+    return frame.set_index("force")
+
+
+_MARKS = {
+    Grade.OUTSTANDING.value: "O",
+    Grade.GOOD.value: "G",
+    Grade.ADEQUATE.value: "A",
+    Grade.REQUIRES_IMPROVEMENT.value: "RI",
+    Grade.INADEQUATE.value: "I",
+}
+
+
+def grid_text(grid: Grid, *, limit: int | None = 20) -> str:
+    """A grid as a short text table: grades as ``O G A RI I``, other cells as
+    ``ng`` (not graded), ``nyg`` (not yet graded), ``-`` (ungraded) or ``?`` (unknown),
+    a ``*`` after a carried-over grade; at most ``limit`` forces, then a key."""
+    others = {"not graded": "ng", "not yet graded": "nyg", "ungraded": "-", "unknown": "?"}
+    head = ["force", *(_shorten(grid.label(column), 14) for column in grid.columns)]
+    shown = grid.forces if limit is None else grid.forces[:limit]
+    lines = []
+    for name in shown:
+        line = [name]
+        for column in grid.columns:
+            words = grid.cell(name, column)
+            state = grid.state(name, column)
+            mark = "/".join(_MARKS.get(word, others.get(word, word)) for word in words)
+            line.append((mark or others[state]) + ("*" if state == "carried over" else ""))
+        lines.append(line)
+    widths = [max([len(h), *(len(line[i]) for line in lines)]) for i, h in enumerate(head)]
+    out = [f"PEEL {grid.cycle}: {len(grid.forces)} force{'' if len(grid.forces) == 1 else 's'}"]
+    out.append("  ".join(h.ljust(w) for h, w in zip(head, widths, strict=True)).rstrip())
+    out += [
+        "  ".join(v.ljust(w) for v, w in zip(line, widths, strict=True)).rstrip() for line in lines
+    ]
+    hidden = len(grid.forces) - len(shown)
+    if hidden:
+        out.append(f"… {hidden} more force{'' if hidden == 1 else 's'}")
+    out.append(
+        "key: O outstanding, G good, A adequate, RI requires improvement, I inadequate, "
+        "* carried over, ng not graded, nyg not yet graded, - ungraded, ? unknown"
+    )
+    return "\n".join(out)
