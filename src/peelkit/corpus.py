@@ -7,13 +7,13 @@ entries, and validation says whether they disagree.
 
 from __future__ import annotations
 
-import functools
 import os
 from collections.abc import Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING, Any, Literal, overload
 
 import attrs
 
+from peelkit import _index
 from peelkit._html import corpus_html
 from peelkit.forces import force_key
 from peelkit.model import Assessment, Cycle
@@ -56,6 +56,7 @@ class Corpus(Sequence[Assessment]):
     """
 
     assessments: tuple[Assessment, ...] = attrs.field(default=(), converter=_assessments)
+    _index: Index | None = attrs.field(default=None, init=False, eq=False, repr=False)
 
     def __len__(self) -> int:
         return len(self.assessments)
@@ -88,10 +89,12 @@ class Corpus(Sequence[Assessment]):
 
         return corpus_html(self)
 
-    @functools.cached_property
+    @property
     def query_index(self) -> Index:
-        """Every judgment and area for improvement as rows, indexed; built on first use."""
-        return Index(self.assessments)
+        """The corpus's one index: every judgment and area for improvement as rows, and
+        its pillars for following chains; built once, on first use, however many
+        threads ask at once."""
+        return _index.of(self, self.assessments)
 
     def judgments(
         self,
