@@ -15,7 +15,6 @@ from peelkit.model import (
     QuestionAssessment,
 )
 from peelkit.provenance import CorpusIndex, Step, follow, force_key
-
 from peelkit.rows import AreaForImprovementRow, JudgmentRow
 
 # -- the index ------------------------------------------------------------------------

@@ -211,18 +211,60 @@ class Corpus(Sequence[Assessment]):
         of one pillar are both kept, never dropped (validation says whether they
         disagree).
         """
-        groups: dict[tuple[str, object], list[Assessment]] = {}
+        groups: dict[tuple[str, object], _Versions] = {}
         for assessment in self.assessments:
-            versions = groups.setdefault((assessment.force, assessment.cycle), [])
-            for index, version in enumerate(versions):
-                if _pillars_distinct(version, assessment):
-                    versions[index] = version.merge(assessment)
-                    break
-            else:
-                versions.append(assessment)
-        return Corpus([version for versions in groups.values() for version in versions])
+            key = (assessment.force, assessment.cycle)
+            versions = groups.get(key)
+            if versions is None:
+                versions = groups[key] = _Versions()
+            versions.add(assessment)
+        return Corpus([_merge(parts) for versions in groups.values() for parts in versions.parts])
 
 
-def _pillars_distinct(*assessments: Assessment) -> bool:
-    pillars = [pillar.pillar for assessment in assessments for pillar in assessment.pillars]
-    return len(pillars) == len(set(pillars))
+class _Versions:
+    """The versions of one force and cycle so far: the parts of each, and the pillars
+    it holds. An assessment joins the first version holding none of its pillars.
+
+    ``free[p]`` is the first version not holding pillar ``p``; versions only gain
+    pillars, so it only moves forward, and finding a version costs no rescan.
+    """
+
+    __slots__ = ("free", "parts", "taken")
+
+    def __init__(self) -> None:
+        self.parts: list[list[Assessment]] = []
+        self.taken: list[set[object] | None] = []  # None: closed to others
+        self.free: dict[object, int] = {}
+
+    def add(self, assessment: Assessment) -> None:
+        pillars = [pillar.pillar for pillar in assessment.pillars]
+        if len(set(pillars)) != len(pillars):  # repeats a pillar itself: stands alone
+            self.parts.append([assessment])
+            self.taken.append(None)
+            return
+        at = max((self.free.get(p, 0) for p in pillars), default=0)
+        while at < len(self.taken) and not _open_to(self.taken[at], pillars):
+            at += 1
+        if at == len(self.taken):
+            self.parts.append([assessment])
+            self.taken.append(set(pillars))
+        else:
+            self.parts[at].append(assessment)
+            self.taken[at].update(pillars)  # type: ignore[union-attr]  # open, so a set
+        for p in pillars:
+            free = self.free.get(p, 0)
+            while free < len(self.taken) and not _open_to(self.taken[free], [p]):
+                free += 1
+            self.free[p] = free
+
+
+def _merge(parts: list[Assessment]) -> Assessment:
+    """The parts of one version merged, in order (as one by one, as before)."""
+    merged = parts[0]
+    for part in parts[1:]:
+        merged = merged.merge(part)
+    return merged
+
+
+def _open_to(taken: set[object] | None, pillars: Sequence[object]) -> bool:
+    return taken is not None and taken.isdisjoint(pillars)

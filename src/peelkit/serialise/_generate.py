@@ -158,7 +158,7 @@ def _make_encoder(cls: type) -> Callable[[Any, Callable[[str], None]], None]:
         run.append(text.replace("{", "{{").replace("}", "}}"))
 
     first = not hasattr(cls, "kind")
-    literal("{" if first else '{"kind": ' + _string(cls.kind))
+    literal("{" if first else '{"kind": ' + _string(getattr(cls, "kind")))  # noqa: B009
     for name in _KEY_ORDER.get(cls, tuple(fields)):
         literal(("" if first else ", ") + f'"{name}": ')
         first = False
@@ -270,7 +270,9 @@ def structure_hook(cl: type, converter: cattrs.Converter) -> Callable[[Any, Any]
         return _make_hook(cl, converter)
 
 
-def _check_lines(t: Any, var: str, namespace: dict[str, Any], converter: cattrs.Converter) -> list[str]:
+def _check_lines(
+    t: Any, var: str, namespace: dict[str, Any], converter: cattrs.Converter
+) -> list[str]:
     """Statements that check ``var`` as a ``t`` and leave the structured value in it."""
     kind, arg = _shape(t)
     if kind == "optional":
@@ -314,15 +316,6 @@ def _is_leaf_value(t: Any) -> bool:
     return all(_is_leaf_value(hints[a.name]) for a in _compared(arg))
 
 
-def _default_of(field: attrs.Attribute[Any]) -> Callable[[], Any]:
-    default = field.default
-    if isinstance(default, attrs.Factory):  # type: ignore[arg-type]
-        if default.takes_self:  # type: ignore[attr-defined]  # pragma: no cover - unused
-            raise TypeError(f"no fast structuring for {field.name}")
-        return default.factory  # type: ignore[attr-defined,no-any-return]
-    return lambda: default
-
-
 def _build(cl: type, namespace: dict[str, Any]) -> list[str]:
     """Statements that make ``made``, an instance of ``cl`` from ``v0``, ``v1``, ….
 
@@ -339,8 +332,8 @@ def _build(cl: type, namespace: dict[str, Any]) -> list[str]:
         setter = f"SET_{field.name}"
         namespace[setter] = getattr(cl, field.name).__set__
         if not field.eq:
-            namespace[f"DEFAULT_{field.name}"] = _default_of(field)
-            lines.append(f"{setter}(made, DEFAULT_{field.name}())")
+            namespace[f"DEFAULT_{field.name}"] = field.default  # plain defaults only
+            lines.append(f"{setter}(made, DEFAULT_{field.name})")
             continue
         value = f"v{number}"
         number += 1
@@ -357,7 +350,9 @@ def _build(cl: type, namespace: dict[str, Any]) -> list[str]:
     return [*checks, *lines]
 
 
-def _construct(cl: type, hints: dict[str, Any], arguments: str, namespace: dict[str, Any]) -> list[str]:
+def _construct(
+    cl: type, hints: dict[str, Any], arguments: str, namespace: dict[str, Any]
+) -> list[str]:
     """Statements that build and return the instance.
 
     Objects made only of enums, numbers and dates (judgments, provenance,
