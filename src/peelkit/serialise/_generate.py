@@ -295,6 +295,13 @@ def _check_lines(
         table = f"E_{arg.__name__}"
         namespace[table] = {member.value: member for member in arg}
         return [f"{var} = {table}[{var}]"]
+    if kind == "tagged":  # told apart by "kind"; an unknown or missing one raises
+        table = f"U{len(namespace)}"
+        namespace[table] = {a.kind: converter.get_structure_hook(a) for a in arg}
+        return [
+            f"if type({var}) is not dict: refuse()",
+            f"{var} = {table}[{var}['kind']]({var}, None)",
+        ]
     name = _bind(namespace, converter.get_structure_hook(t))
     return [f"{var} = {name}({var}, None)"]
 
