@@ -18,9 +18,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent.parent / "tests"))
 
-from test_concurrency import EXAMPLE, run_first_use
-
 import peelkit
+from test_concurrency import EXAMPLE, run_first_use
 
 
 def main(runs: int = 40) -> int:
