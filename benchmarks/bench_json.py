@@ -1,9 +1,19 @@
 """``from_json`` and ``to_json`` against the standard library on the same document.
 
-The corpus is 1,000 synthetic 2018/19 assessments over the 43 forces, with the real
-question set and a few areas for improvement each. Targets (issue: foundation):
-``from_json`` within 2.0x ``json.loads`` of the same bytes, and ``to_json`` within
-1.0x ``json.dumps`` of the equivalent plain dict.
+The corpus is synthetic 2018/19 assessments (2,000 for the targets) over the 43
+forces, with the real question set and a few areas for improvement each. What each
+side does:
+
+- ``from_json``: the JSON text (``str``) to a checked :class:`~peelkit.Corpus`; it
+  parses with ``json.loads`` itself and pauses the cyclic collector over the whole
+  load. Baseline: ``json.loads`` of the very same ``str``, collector as the
+  interpreter has it (on). Target (issue 13) at most 0.8x.
+- ``from_json (gc off)``: both sides with the collector off, so the ratio is pure
+  work: it is above 1 by construction (``from_json`` includes ``json.loads``);
+  informative, no target.
+- ``to_json``: a corpus to its compact text. Baseline: ``json.dumps`` of the
+  equivalent plain dict (already built, not timed), giving the same text (checked
+  before timing). Target (issue 13) at most 0.7x.
 
 Run: ``python benchmarks/bench_json.py [COUNT]``
 """
@@ -22,7 +32,7 @@ from _timing import best_of, gc_paused, peak_memory, report, report_memory
 import peelkit
 
 
-def main(count: int = 1000) -> int:
+def main(count: int = 2000) -> int:
     corpus = synthetic_corpus(count)
     text = peelkit.to_json(corpus)
     plain = peelkit.to_dict(corpus)
@@ -34,24 +44,23 @@ def main(count: int = 1000) -> int:
         best_of(lambda: peelkit.from_json(text)),
         best_of(lambda: json.loads(text)),
         "json.loads",
-        target=2.0,
+        target=0.8,
     )
-    # The cyclic garbage collector slows json.loads on large documents (peelkit pauses
-    # it while structuring); with it off for both, the figure is pure CPU work.
+    # With the collector off for both, the figure is pure work (informative only).
     with gc_paused():
-        ok &= report(
+        report(
             "from_json (gc off)",
             best_of(lambda: peelkit.from_json(text), collect=False),
             best_of(lambda: json.loads(text), collect=False),
             "json.loads (gc off)",
-            target=2.0,
+            target=float("inf"),
         )
     ok &= report(
         "to_json",
         best_of(lambda: peelkit.to_json(corpus)),
         best_of(lambda: json.dumps(plain, ensure_ascii=False)),
         "json.dumps(plain dict)",
-        target=1.0,
+        target=0.7,
     )
     report(
         "to_dict + json.dumps",
@@ -70,4 +79,4 @@ def main(count: int = 1000) -> int:
 
 
 if __name__ == "__main__":
-    sys.exit(main(int(sys.argv[1]) if len(sys.argv) > 1 else 1000))
+    sys.exit(main(int(sys.argv[1]) if len(sys.argv) > 1 else 2000))

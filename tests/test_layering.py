@@ -45,7 +45,7 @@ LAYERS: tuple[tuple[str, ...], ...] = (
     ("peelkit.page.render",),
     ("peelkit.page.parse",),
     ("peelkit.page",),
-    ("peelkit.serialise._encode", "peelkit.serialise._fastload"),
+    ("peelkit.serialise._generate",),
     ("peelkit.serialise.format",),
     ("peelkit.serialise",),
     ("peelkit.validation.rules",),

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable, Sequence
-from typing import TYPE_CHECKING, Any
+from typing import Any, ClassVar
 
 from peelkit._memory import collector_paused
 from peelkit.model import (
@@ -14,28 +15,30 @@ from peelkit.model import (
     QuestionAssessment,
 )
 from peelkit.provenance import CorpusIndex, Step, follow, force_key
-
-if TYPE_CHECKING:
-    pass
-
 from peelkit.rows import AreaForImprovementRow, JudgmentRow
 
 # -- the index ------------------------------------------------------------------------
 
 
-class Index:
-    """Every judgment and area for improvement of a corpus as rows, with ids by key.
+class Index(CorpusIndex):
+    """The one index of a corpus: its pillars by force, cycle and pillar (as a
+    :class:`~peelkit.provenance.CorpusIndex`, for following chains), and every
+    judgment and area for improvement as rows, with ids by key.
 
-    Built once per corpus, on its first query (see :attr:`peelkit.Corpus.query_index`).
+    Built once per corpus, on its first query or validation (see
+    :attr:`peelkit.Corpus.query_index` and :func:`of`).
     """
 
-    __slots__ = ("_raw_forces", "_sets", "area_keys", "areas", "judgment_keys", "judgments")
+    #: How many indexes have been built in this interpreter (read by the tests).
+    built: ClassVar[int] = 0
 
     def __init__(self, assessments: Sequence[Assessment]) -> None:
         # Building makes many small objects and no cycles; the cyclic collector
         # would walk them all again and again, so it is paused meanwhile.
         with collector_paused():
+            super().__init__(assessments)
             self._build(assessments)
+        Index.built += 1
 
     def _build(self, assessments: Sequence[Assessment]) -> None:
         places: list[tuple[str, Assessment, PillarAssessment, QuestionAssessment | None]] = []
@@ -48,7 +51,7 @@ class Index:
                 places.extend((name, assessment, pillar, q) for q in pillar.questions)
         self._raw_forces = frozenset(raw_forces)
         self._sets: dict[tuple[str, tuple[str, object]], frozenset[int]] = {}
-        chains = CorpusIndex(assessments)
+        chains = self
         self.judgments: tuple[JudgmentRow, ...] = tuple(
             _judgment_row(name, assessment, pillar, question, chains)
             for name, assessment, pillar, question in places
@@ -174,3 +177,22 @@ def _area_row(
         carried_over_from=area.carried_over_from,
         source=_source(assessment, pillar, question),
     )
+
+
+_building = threading.Lock()
+
+
+def of(holder: Any, assessments: Sequence[Assessment]) -> Index:
+    """The index kept in ``holder._index``, built from ``assessments`` the first time.
+
+    Threads asking at once wait for one build and share it.
+    """
+    index: Index | None = holder._index
+    if index is not None:
+        return index
+    with _building:
+        index = holder._index
+        if index is None:
+            index = Index(assessments)
+            object.__setattr__(holder, "_index", index)
+        return index

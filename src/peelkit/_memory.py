@@ -4,9 +4,15 @@ from __future__ import annotations
 
 import contextlib
 import gc
+import threading
 from collections.abc import Iterator
 
 __all__ = ["collector_paused"]
+
+
+_lock = threading.Lock()
+_depth = 0
+_was_enabled = False
 
 
 @contextlib.contextmanager
@@ -16,13 +22,21 @@ def collector_paused() -> Iterator[None]:
     Loading a document or building an index allocates many small objects and no
     reference cycles, yet every automatic collection would walk all of them again.
     Reference counting still frees everything as usual; only cycle detection waits.
-    The collector is re-enabled afterwards only if it was enabled before, so the
-    blocks nest and a caller who switched it off keeps it off.
+
+    The pause is shared: blocks nest, in one thread or across threads, and the
+    collector is switched back on when the last block ends, only if it was on when
+    the first began (a caller who switched it off keeps it off).
     """
-    enabled = gc.isenabled()
-    gc.disable()
+    global _depth, _was_enabled
+    with _lock:
+        if _depth == 0:
+            _was_enabled = gc.isenabled()
+            gc.disable()
+        _depth += 1
     try:
         yield
     finally:
-        if enabled:
-            gc.enable()
+        with _lock:
+            _depth -= 1
+            if _depth == 0 and _was_enabled:
+                gc.enable()

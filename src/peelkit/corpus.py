@@ -7,13 +7,13 @@ entries, and validation says whether they disagree.
 
 from __future__ import annotations
 
-import functools
 import os
 from collections.abc import Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING, Any, Literal, overload
 
 import attrs
 
+from peelkit import _index
 from peelkit._html import corpus_html
 from peelkit.errors import MissingError, _raised_here
 from peelkit.forces import Force, force_key
@@ -67,6 +67,7 @@ class Corpus(Sequence[Assessment]):
     """
 
     assessments: tuple[Assessment, ...] = attrs.field(default=(), converter=_assessments)
+    _index: Index | None = attrs.field(default=None, init=False, eq=False, repr=False)
 
     def __len__(self) -> int:
         return len(self.assessments)
@@ -98,10 +99,12 @@ class Corpus(Sequence[Assessment]):
 
         return corpus_html(self)
 
-    @functools.cached_property
+    @property
     def query_index(self) -> Index:
-        """Every judgment and area for improvement as rows, indexed; built on first use."""
-        return Index(self.assessments)
+        """The corpus's one index: every judgment and area for improvement as rows, and
+        its pillars for following chains; built once, on first use, however many
+        threads ask at once."""
+        return _index.of(self, self.assessments)
 
     @_raised_here
     def judgments(
@@ -269,18 +272,60 @@ class Corpus(Sequence[Assessment]):
         of one pillar are both kept, never dropped (validation says whether they
         disagree).
         """
-        groups: dict[tuple[str, object], list[Assessment]] = {}
+        groups: dict[tuple[str, object], _Versions] = {}
         for assessment in self.assessments:
-            versions = groups.setdefault((assessment.force, assessment.cycle), [])
-            for index, version in enumerate(versions):
-                if _pillars_distinct(version, assessment):
-                    versions[index] = version.merge(assessment)
-                    break
-            else:
-                versions.append(assessment)
-        return Corpus([version for versions in groups.values() for version in versions])
+            key = (assessment.force, assessment.cycle)
+            versions = groups.get(key)
+            if versions is None:
+                versions = groups[key] = _Versions()
+            versions.add(assessment)
+        return Corpus([_merge(parts) for versions in groups.values() for parts in versions.parts])
 
 
-def _pillars_distinct(*assessments: Assessment) -> bool:
-    pillars = [pillar.pillar for assessment in assessments for pillar in assessment.pillars]
-    return len(pillars) == len(set(pillars))
+class _Versions:
+    """The versions of one force and cycle so far: the parts of each, and the pillars
+    it holds. An assessment joins the first version holding none of its pillars.
+
+    ``free[p]`` is the first version not holding pillar ``p``; versions only gain
+    pillars, so it only moves forward, and finding a version costs no rescan.
+    """
+
+    __slots__ = ("free", "parts", "taken")
+
+    def __init__(self) -> None:
+        self.parts: list[list[Assessment]] = []
+        self.taken: list[set[object] | None] = []  # None: closed to others
+        self.free: dict[object, int] = {}
+
+    def add(self, assessment: Assessment) -> None:
+        pillars = [pillar.pillar for pillar in assessment.pillars]
+        if len(set(pillars)) != len(pillars):  # repeats a pillar itself: stands alone
+            self.parts.append([assessment])
+            self.taken.append(None)
+            return
+        at = max((self.free.get(p, 0) for p in pillars), default=0)
+        while at < len(self.taken) and not _open_to(self.taken[at], pillars):
+            at += 1
+        if at == len(self.taken):
+            self.parts.append([assessment])
+            self.taken.append(set(pillars))
+        else:
+            self.parts[at].append(assessment)
+            self.taken[at].update(pillars)  # type: ignore[union-attr]  # open, so a set
+        for p in pillars:
+            free = self.free.get(p, 0)
+            while free < len(self.taken) and not _open_to(self.taken[free], [p]):
+                free += 1
+            self.free[p] = free
+
+
+def _merge(parts: list[Assessment]) -> Assessment:
+    """The parts of one version merged, in order (as one by one, as before)."""
+    merged = parts[0]
+    for part in parts[1:]:
+        merged = merged.merge(part)
+    return merged
+
+
+def _open_to(taken: set[object] | None, pillars: Sequence[object]) -> bool:
+    return taken is not None and taken.isdisjoint(pillars)

@@ -223,7 +223,9 @@ def resolve(
     judgment that claims to stand from a cycle that is not earlier than its own.
     """
     if not isinstance(index, CorpusIndex):
-        index = CorpusIndex(index)
+        # A corpus keeps its one index; any other iterable is indexed for this call.
+        kept = getattr(index, "query_index", None)
+        index = kept if isinstance(kept, CorpusIndex) else CorpusIndex(index)
     start = _start(index, force, Cycle(cycle), Pillar(pillar), question)
     return None if start is None else follow(index, force, start)
 

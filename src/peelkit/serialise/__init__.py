@@ -1,7 +1,7 @@
 """The ``peelkit/1`` JSON format.
 
 :mod:`peelkit.serialise.format` holds the public functions; the generated fast paths
-live in :mod:`peelkit.serialise._encode` and :mod:`peelkit.serialise._fastload`.
+come from one code generator, :mod:`peelkit.serialise._generate`.
 """
 
 from peelkit.serialise.format import (

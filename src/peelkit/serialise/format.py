@@ -7,17 +7,17 @@ format version, malformed JSON and bytes that are not UTF-8 all raise
 Two cattrs converters do the work, both built from the same hooks: a *fast* one
 that assumes the document is good, and a *detailed* one that is run only when the
 fast one fails, to find every problem and where it is. Writing JSON goes through
-:mod:`peelkit.serialise._encode`, which writes exactly what :func:`json.dumps` writes for
-:func:`to_dict`'s output, without building the dicts first.
+:mod:`peelkit.serialise._generate`, which writes exactly what :func:`json.dumps` writes
+for :func:`to_dict`'s output, without building the dicts first.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import enum
-import functools
 import json
 import re
+import threading
 import types
 from collections.abc import Callable, Mapping
 from typing import Any, TypeVar, Union, get_args, get_origin, overload
@@ -48,7 +48,7 @@ from peelkit.model import (
     Provenance,
     Within,
 )
-from peelkit.serialise import _encode, _fastload
+from peelkit.serialise import _generate
 
 __all__ = ["FORMAT", "from_dict", "from_json", "json_schema", "to_dict", "to_json"]
 
@@ -239,7 +239,7 @@ def _make_converter(detailed: bool) -> cattrs.Converter:
         converter.register_structure_hook_factory(attrs.has, attrs_hook)
     else:
         converter.register_structure_hook_factory(
-            attrs.has, lambda cl: _fastload.hook(cl, converter)
+            attrs.has, lambda cl: _generate.structure_hook(cl, converter)
         )
     converter.register_unstructure_hook_factory(
         attrs.has,
@@ -303,16 +303,30 @@ def _register_tagged(converter: cattrs.Converter, detailed: bool) -> None:
         converter.register_unstructure_hook(union, lambda obj: converter.unstructure(obj))
 
 
-@functools.cache
+_converters: dict[bool, cattrs.Converter] = {}
+_converters_lock = threading.Lock()
+
+
 def converter(*, detailed: bool = False) -> cattrs.Converter:
     """One of the two converters, made on first use (it keeps ``import peelkit`` light).
 
     The *fast* one (the default) assumes the document is good; the *detailed* one
-    reports every problem with its path.
+    reports every problem with its path. Each is made once, under a lock, with its
+    hooks for the whole model generated before any thread can use it.
     """
-    made = _make_converter(detailed)
-    _register_tagged(made, detailed)
-    return made
+    made = _converters.get(detailed)
+    if made is not None:
+        return made
+    with _converters_lock:
+        made = _converters.get(detailed)
+        if made is None:
+            made = _make_converter(detailed)
+            _register_tagged(made, detailed)
+            for cl in (Assessment, Corpus):
+                made.get_structure_hook(cl)
+                made.get_unstructure_hook(cl)
+            _converters[detailed] = made
+        return made
 
 
 # -- errors -----------------------------------------------------------------------
@@ -437,7 +451,9 @@ def from_json(text: str | bytes, cl: type[Any] | None = None, *, source: str | N
     ``source`` (a file name, say) heads its message.
     """
     try:
-        return _from_json(text, cl)
+        # Paused over parsing too: json.loads makes the same many small objects.
+        with collector_paused():
+            return _from_json(text, cl)
     except ValidationError as error:
         if source is None:
             raise
@@ -501,10 +517,32 @@ def to_json(obj: Assessment | Corpus, *, indent: int | None = None) -> str:
     if indent is not None:
         return json.dumps(to_dict(obj), ensure_ascii=False, indent=indent)
     if isinstance(obj, Corpus):
-        return _encode.corpus(obj)
+        return _corpus_text(obj)
     if isinstance(obj, Assessment):
-        return _encode.assessment(obj)
+        return _assessment_text(obj)
     raise TypeError(f"to_json takes an Assessment or a Corpus, not {type(obj).__name__}")
+
+
+def _assessment_text(assessment: Assessment) -> str:
+    """Compact JSON of one assessment, with its ``format`` key."""
+    parts: list[str] = []
+    _generate.encoder(Assessment)(assessment, parts.append)
+    parts[0] = '{"format": "peelkit/1", ' + parts[0][1:]
+    return "".join(parts)
+
+
+def _corpus_text(corpus: Corpus) -> str:
+    """Compact JSON of a corpus, written in pieces and joined once."""
+    parts = ['{"format": "peelkit/1", "assessments": [']
+    write = parts.append
+    encode = _generate.encoder(Assessment)
+    separator = ""
+    for assessment in corpus.assessments:
+        write(separator)
+        encode(assessment, write)
+        separator = ", "
+    write("]}")
+    return "".join(parts)
 
 
 def json_schema() -> dict[str, Any]:

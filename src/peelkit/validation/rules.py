@@ -47,7 +47,7 @@ from peelkit.model import (
     PillarAssessment,
     QuestionAssessment,
 )
-from peelkit.provenance import Break, CorpusIndex, Step, follow
+from peelkit.provenance import Break, Step, follow
 
 __all__ = ["RULES", "rule"]
 
@@ -510,7 +510,7 @@ def _what(assessment: Assessment, cycle: Cycle, pillar: PillarAssessment, name: 
 
 
 def _chain_disagrees(corpus: Corpus) -> _Findings:
-    index = CorpusIndex(corpus)
+    index = corpus.query_index
     for assessment, _, start in _carried_judgments(corpus):
         judgment, path = start.judgment, start.path
         if judgment.grade is None:
@@ -532,7 +532,7 @@ def _chain_disagrees(corpus: Corpus) -> _Findings:
 
 
 def _chain_source_missing(corpus: Corpus) -> _Findings:
-    index = CorpusIndex(corpus)
+    index = corpus.query_index
     for assessment, pillar, start in _carried_judgments(corpus):
         path = start.path
         found = follow(index, assessment.force, start)
@@ -553,7 +553,7 @@ def _chain_source_missing(corpus: Corpus) -> _Findings:
 
 
 def _versions_disagree(corpus: Corpus) -> _Findings:
-    for entries in CorpusIndex(corpus).groups():
+    for entries in corpus.query_index.groups():
         first_path, first = entries[0]
         for path, pillar in entries[1:]:
             for where, mine, theirs in _contradictions(pillar, first):
