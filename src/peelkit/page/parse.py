@@ -540,22 +540,31 @@ class _Reader:
             )
 
 
-# Pages repeat the same question wordings, so lookups by wording are remembered.
-# Keys hold the ids of the (singleton) enum members: hashing an enum member runs Python.
+# Pages repeat the same question wordings, so lookups by wording are remembered, but
+# only for lines no longer than any real heading: a cache keyed on the text of every
+# long line would keep megabytes of page alive after the page is gone.
 _TITLES: dict[str, tuple[str, Cycle]] = {}
 _REMEMBERED = 4096
+_REMEMBERED_LINE = 1024
+"""Lines longer than this are looked up afresh each time (the longest wording is ~300)."""
 
 
-@functools.lru_cache(maxsize=_REMEMBERED)
 def _framework_question(cycle: Cycle, line: str, pillar: Pillar | None) -> FrameworkQuestion | None:
-    """:func:`~peelkit.find_question`, remembered."""
-    return find_question(cycle, line, pillar)
+    """:func:`~peelkit.find_question`, remembered for lines of a heading's length."""
+    if len(line) > _REMEMBERED_LINE:
+        return find_question(cycle, line, pillar)
+    return _remembered_question(cycle, line, pillar)
 
 
-@functools.lru_cache(maxsize=_REMEMBERED)
 def _headline(cycle: Cycle, line: str) -> Pillar | None:
-    """:func:`~peelkit.find_headline`, remembered."""
-    return find_headline(cycle, line)
+    """:func:`~peelkit.find_headline`, remembered for lines of a heading's length."""
+    if len(line) > _REMEMBERED_LINE:
+        return find_headline(cycle, line)
+    return _remembered_headline(cycle, line)
+
+
+_remembered_question = functools.lru_cache(maxsize=_REMEMBERED)(find_question)
+_remembered_headline = functools.lru_cache(maxsize=_REMEMBERED)(find_headline)
 
 
 @functools.cache
