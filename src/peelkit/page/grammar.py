@@ -21,8 +21,10 @@ __all__ = [
     "BULLET",
     "CAUSE_OF_CONCERN",
     "DETAILED_FINDINGS",
+    "EXACT_LONGEST",
     "GRADE",
     "LAST_UPDATED",
+    "MARKED_FIRST",
     "MAX_PAGE_CHARS",
     "NO_GRADE",
     "NUMBER",
@@ -98,6 +100,8 @@ for _words in (
 ):
     _EXACT[_words] = (BOILERPLATE, None)
 _EXACT_LONGEST = max(len(key) for key in _EXACT)
+EXACT_LONGEST = _EXACT_LONGEST
+"""The longest fixed phrase (grade, pillar, heading, boilerplate): longer lines are none."""
 
 _TITLE_MAX = 200
 """No title line is longer: the longest force name with ``PEEL 2018/19`` is under 60."""
@@ -105,6 +109,9 @@ _LAST_UPDATED = re.compile(r"Last updated:?\s+(\d{1,2})/(\d{1,2})/(\d{4})\Z", re
 _DETAILED = re.compile(r"Detailed findings(?: for question ([1-9]\d?))?\Z", re.IGNORECASE)
 _NUMBER = re.compile(r"[1-9]\d?\Z")
 _BULLET_MARKS = frozenset("-•‣▪◦*")
+MARKED_FIRST = frozenset(_BULLET_MARKS | set("123456789LlDd"))
+"""The first characters of bullets, lone numbers, ``Last updated`` and ``Detailed
+findings`` lines: a longer line starting otherwise is prose or a title."""
 _QUESTION = re.compile(
     r"(?:How|To what extent|What|Which|Why|When|Where|Who|Is|Are|Does|Do|Has|Have|Can|"
     r"Could|Should|Will|Would)\b"

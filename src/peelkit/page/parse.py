@@ -127,6 +127,10 @@ class _Question:
 # Sections of a question block.
 _NONE, _AFI, _COC, _REC = range(4)
 _classify = _page.classify
+# The reader's fast path: a line longer than every fixed phrase, not starting with a
+# character some kind of line starts with and holding no " PEEL " is prose.
+_SHORT = _page.EXACT_LONGEST
+_MARKED = _page.MARKED_FIRST
 
 
 class _Reader:
@@ -290,7 +294,10 @@ class _Reader:
             if not line:
                 index += 1
                 continue
-            kind, value = _classify(line)
+            if len(line) > _SHORT and line[0] not in _MARKED and " PEEL " not in line:
+                kind, value = PROSE, None  # long prose, most of a page: no call
+            else:
+                kind, value = _classify(line)
 
             if kind == TITLE and self.starts_page(index):
                 break
@@ -409,8 +416,9 @@ class _Reader:
                     if _page.classify(text)[0] in (PROSE, TITLE):
                         new = self.question_at(text, following, value, pillar, None, False)
                 if new is None:
+                    # A number that numbers no question is page furniture: kept as
+                    # prose, it would number the next question when written back.
                     section = _NONE
-                    (question.summary if question else summary).append(line)
                 else:
                     pillar = pillar or (new.framework.pillar if new.framework else None)
                     pillar_complete = pillar is not None and _complete(cycle, pillar)
