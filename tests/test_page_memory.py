@@ -7,7 +7,10 @@ import tracemalloc
 
 from peelkit import parse_report
 
-HEAD = "Kent PEEL 2018\nEfficiency\nHow efficient is the force at keeping people safe and reducing crime?\n"
+HEAD = (
+    "Kent PEEL 2018\nEfficiency\n"
+    "How efficient is the force at keeping people safe and reducing crime?\n"
+)
 
 
 def test_pages_of_huge_distinct_lines_leave_nothing_behind() -> None:
