@@ -172,3 +172,30 @@ HEAD = (
 def test_a_hostile_line_is_read_as_prose(line: str) -> None:
     parsed = parse_report(HEAD + line + "\n")
     assert parsed.pillars[0].questions[0].summary == (line.strip(),)
+
+
+# -- the reader's fast path says what classify says ---------------------------------------
+
+LINE_PARTS = st.sampled_from(
+    ["-", "•", " ", "\t", "L", "d", "2", "0", "Good", "Kent", " PEEL ", "x"]
+)
+
+
+@given(st.one_of(ordinary_lines(), st.lists(LINE_PARTS, min_size=1).map("".join), st.text()))
+def test_the_readers_shortcuts_agree_with_classify(text: str) -> None:
+    line = text.strip()
+    if not line:
+        return
+    kind = grammar.classify(line)
+    first = line[0]
+    if first in grammar.BULLET_MARKS and len(line) > 1 and line[1].isspace():
+        assert kind == (grammar.BULLET, line[2:].lstrip())
+    elif (
+        first not in grammar.MARKED_FIRST
+        and len(line) > grammar.EXACT_LONGEST
+        and " PEEL " not in line
+    ):
+        assert kind == (grammar.PROSE, None)
+    fixed = grammar.FIXED_PHRASES.get(line.lower())
+    if fixed is not None and len(line) <= grammar.EXACT_LONGEST:
+        assert kind == fixed

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Mapping
 
 from peelkit import model
 from peelkit.model import By, Cycle, Deadline, Grade, Immediately, Pillar, Within
@@ -19,9 +20,11 @@ __all__ = [
     "AREAS_FOR_IMPROVEMENT",
     "BOILERPLATE",
     "BULLET",
+    "BULLET_MARKS",
     "CAUSE_OF_CONCERN",
     "DETAILED_FINDINGS",
     "EXACT_LONGEST",
+    "FIXED_PHRASES",
     "GRADE",
     "LAST_UPDATED",
     "MARKED_FIRST",
@@ -101,6 +104,8 @@ for _words in (
     _EXACT[_words] = (BOILERPLATE, None)
 _EXACT_LONGEST = max(len(key) for key in _EXACT)
 EXACT_LONGEST = _EXACT_LONGEST
+FIXED_PHRASES: Mapping[str, tuple[int, object]] = _EXACT
+"""Lines that are one fixed phrase, in lower case, and what :func:`classify` says of them."""
 """The longest fixed phrase (grade, pillar, heading, boilerplate): longer lines are none."""
 
 _TITLE_MAX = 200
@@ -109,6 +114,8 @@ _LAST_UPDATED = re.compile(r"Last updated:?\s+(\d{1,2})/(\d{1,2})/(\d{4})\Z", re
 _DETAILED = re.compile(r"Detailed findings(?: for question ([1-9]\d?))?\Z", re.IGNORECASE)
 _NUMBER = re.compile(r"[1-9]\d?\Z")
 _BULLET_MARKS = frozenset("-•‣▪◦*")
+BULLET_MARKS = _BULLET_MARKS
+"""The characters that, followed by white space, start a bullet."""
 MARKED_FIRST = frozenset(_BULLET_MARKS | set("123456789LlDd"))
 """The first characters of bullets, lone numbers, ``Last updated`` and ``Detailed
 findings`` lines: a longer line starting otherwise is prose or a title."""

@@ -127,10 +127,15 @@ class _Question:
 # Sections of a question block.
 _NONE, _AFI, _COC, _REC = range(4)
 _classify = _page.classify
-# The reader's fast path: a line longer than every fixed phrase, not starting with a
-# character some kind of line starts with and holding no " PEEL " is prose.
+# The reader's fast path (what :func:`~peelkit.page.grammar.classify` would say): a
+# bullet mark and a space start a bullet (no fixed phrase starts so); a line longer
+# than every fixed phrase, not starting with a character some kind of line starts
+# with and holding no " PEEL " is prose.
 _SHORT = _page.EXACT_LONGEST
 _MARKED = _page.MARKED_FIRST
+_BULLET_MARKS = _page.BULLET_MARKS
+_FIXED = _page.FIXED_PHRASES
+_PROSE: tuple[int, object] = (PROSE, None)
 
 
 class _Reader:
@@ -294,10 +299,17 @@ class _Reader:
             if not line:
                 index += 1
                 continue
-            if len(line) > _SHORT and line[0] not in _MARKED and " PEEL " not in line:
-                kind, value = PROSE, None  # long prose, most of a page: no call
+            # The commonest lines without a call: bullets and long prose.
+            first = line[0]
+            if first in _MARKED:
+                if first in _BULLET_MARKS and len(line) > 1 and line[1].isspace():
+                    kind, value = BULLET, line[2:].lstrip()
+                else:
+                    kind, value = _classify(line)
+            elif len(line) > _SHORT:
+                kind, value = _classify(line) if " PEEL " in line else _PROSE
             else:
-                kind, value = _classify(line)
+                kind, value = _FIXED.get(line.lower()) or _classify(line)
 
             if kind == TITLE and self.starts_page(index):
                 break
