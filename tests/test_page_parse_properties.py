@@ -9,13 +9,13 @@ from importlib import resources
 from pathlib import Path
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import peelkit
 from peelkit import Cycle, ParseError, parse_report, render_report
 from peelkit.model import CarriedOver
-from peelkit.testing import page_assessments
+from peelkit.testing import page_assessments, pillar_pages
 
 PAGES = Path(__file__).parent / "fixtures" / "pages"
 # The annotated samples sit in ../shared beside the clone; PEELKIT_SAMPLES points elsewhere.
@@ -54,6 +54,36 @@ def parses_or_raises(text: str) -> None:
         parsed = parse_report(text)
     except ParseError:
         return
+    assert parse_report(render_report(parsed)) == parsed
+
+
+@settings(max_examples=300)
+@given(pillar_pages())
+def test_every_page_that_parses_round_trips(text: str) -> None:
+    """Pages built from real kinds of lines in any order: whatever parses comes back
+    equal, and the rendering is stable (``benchmarks/probe_round_trip.py`` runs this
+    on 20,000 pages)."""
+    try:
+        parsed = parse_report(text)
+    except ParseError:
+        return
+    rendered = render_report(parsed)
+    assert parse_report(rendered) == parsed
+    assert render_report(parse_report(rendered)) == rendered
+
+
+def test_a_question_outside_the_framework_stays_a_question() -> None:
+    text = "Kent PEEL 2018\nQuestions for Efficiency\nHow is the weather?\n"
+    parsed = parse_report(text)
+    assert parsed.pillars[0].headline_question is None
+    assert [question.text for question in parsed.pillars[0].questions] == ["How is the weather?"]
+    assert parse_report(render_report(parsed)) == parsed
+
+
+def test_a_number_that_numbers_no_question_is_not_kept() -> None:
+    text = "Kent PEEL 2018\nEfficiency\n1\nQuestions for Efficiency\nThe force plans well.\n"
+    parsed = parse_report(text)
+    assert parsed.pillars[0].summary == ("The force plans well.",)
     assert parse_report(render_report(parsed)) == parsed
 
 

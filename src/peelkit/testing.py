@@ -64,6 +64,7 @@ __all__ = [
     "grades",
     "judgments",
     "pillar_assessments",
+    "pillar_pages",
     "pillars",
     "provenances",
     "question_assessments",
@@ -486,5 +487,116 @@ def page_assessments(max_pillars: int = 3) -> st.SearchStrategy[Assessment]:
             cycle=draw(st.sampled_from(_PAGE_CYCLES)),
             pillars=pillars,
         )
+
+    return build()
+
+
+# -- page texts, line by line -------------------------------------------------------
+#
+# ``page_assessments`` makes the pages the renderer writes. ``pillar_pages`` makes the
+# pages people hold: lines of every kind a published page shows, in any order, so the
+# parser's reading of odd pages is probed too (issue 16).
+
+_PAGE_PROSE_LINES = (
+    "The force is good at investigating crime.",
+    "The force:",
+    "This question has not been inspected or graded in 2015.",
+    "Good arrangements are in place.",
+    "To address this cause of concern, the force should:",
+    "To address this cause of concern, the force should immediately:",
+    "To address this cause of concern, the force should, within three months:",
+    "One area for improvement remained from that inspection.",
+    "The following AFI from HMICFRS’ 2015 Legitimacy inspection remains:",
+    "The grade and findings from last year’s inspection still stand.",
+    "This judgment has been carried over from our last inspection in 2017/18.",
+    "This question was not inspected in 2017.",
+)
+_PAGE_FIXED_LINES = (
+    "Skip to content",
+    "English Cymraeg",
+    "Back to top",
+    "Areas for improvement",
+    "Area for improvement",
+    "Cause of concern",
+    "Causes of concern",
+    "Recommendations",
+    "Not yet graded",
+    "To be graded",
+    "Not graded",
+    "Detailed findings",
+    "",
+)
+_PAGE_BULLET_TEXTS = (
+    "The force should review how it allocates crimes for investigation.",
+    "The force should, within three months, review its vetting.",
+    "The force should immediately review how it assesses risk.",
+    "The force should by 31 March 2019 publish its plans.",
+)
+
+
+def _framework_lines(cycle: Cycle) -> tuple[str, ...]:
+    frame = framework(cycle)
+    lines: list[str] = []
+    for pillar in frame.pillars:
+        lines.extend(pillar.headline_questions)
+        for question in pillar.questions:
+            lines.extend(wording for wording in question.wordings if "…" not in wording)
+    return tuple(lines)
+
+
+def _page_line_kinds(cycle: Cycle, force_name: str) -> st.SearchStrategy[str]:
+    title = f"{force_name} PEEL {cycle.year}"
+    carried = [
+        _page.carried_over_phrase(cycle, source, inspection, question=question)
+        for source in (Cycle.PEEL_2015, Cycle.PEEL_2016, Cycle.PEEL_2017)
+        for inspection in (None, Pillar.EFFECTIVENESS)
+        for question in (False, True)
+    ]
+    carried += [_page.afi_lead_in_phrase(source) for source in (Cycle.PEEL_2015, Cycle.PEEL_2017)]
+    return st.one_of(
+        st.sampled_from(_PAGE_PROSE_LINES),
+        page_texts(),
+        st.sampled_from(_PAGE_FIXED_LINES),
+        st.sampled_from([grade.label for grade in Grade]),
+        st.sampled_from([pillar.label for pillar in _PAGE_PILLARS]),
+        st.sampled_from([f"Questions for {pillar.label}" for pillar in _PAGE_PILLARS]),
+        st.integers(min_value=1, max_value=12).map(str),
+        st.integers(min_value=1, max_value=12).map(lambda n: f"Detailed findings for question {n}"),
+        st.sampled_from(_framework_lines(cycle)),
+        page_question_texts(),
+        st.sampled_from(carried),
+        dates().map(lambda date: f"Last updated {date.day:02d}/{date.month:02d}/{date.year}"),
+        st.tuples(st.sampled_from(["- ", "  • ", "• "]), st.sampled_from(_PAGE_BULLET_TEXTS)).map(
+            "".join
+        ),
+        st.tuples(st.sampled_from(["- ", "  • "]), page_texts()).map("".join),
+        st.just(title),
+    )
+
+
+def pillar_pages(max_lines: int = 30) -> Texts:
+    """The text of a pillar page as people hold it: a title, then lines of any kind.
+
+    Up to ``max_lines`` lines follow a title ``<Force> PEEL <year>`` (2015 to
+    2018/19), each one of the kinds real pages show, in any order: titles, pillar
+    words, grade lines, ``Not yet graded``, headings, bullets (with deadlines or
+    not), lone question numbers, ``Detailed findings for question N``, the cycle's
+    framework wordings and headline questions, questions not in the framework,
+    carried-over sentences, lead-ins to carried areas for improvement,
+    ``Last updated`` lines, ``Skip to content`` and other boilerplate, prose and
+    blank lines. Many such texts are not pages :func:`peelkit.parse_report`
+    accepts; for those it does, ``parse_report(render_report(a)) == a``. The text
+    shrinks towards fewer, plainer lines.
+    """
+
+    @st.composite
+    def build(draw: st.DrawFn) -> str:
+        cycle = draw(st.sampled_from(_PAGE_CYCLES))
+        force_name = draw(st.sampled_from(FORCES)).short_name
+        head = [f"{force_name} PEEL {cycle.year}"]
+        if draw(st.booleans()):
+            head.append(draw(st.sampled_from(_PAGE_PILLARS)).label)
+        body = draw(st.lists(_page_line_kinds(cycle, force_name), max_size=max_lines))
+        return "\n".join(head + body) + "\n"
 
     return build()

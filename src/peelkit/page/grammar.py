@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Mapping
 
 from peelkit import model
 from peelkit.model import By, Cycle, Deadline, Grade, Immediately, Pillar, Within
@@ -19,10 +20,14 @@ __all__ = [
     "AREAS_FOR_IMPROVEMENT",
     "BOILERPLATE",
     "BULLET",
+    "BULLET_MARKS",
     "CAUSE_OF_CONCERN",
     "DETAILED_FINDINGS",
+    "EXACT_LONGEST",
+    "FIXED_PHRASES",
     "GRADE",
     "LAST_UPDATED",
+    "MARKED_FIRST",
     "MAX_PAGE_CHARS",
     "NO_GRADE",
     "NUMBER",
@@ -98,12 +103,22 @@ for _words in (
 ):
     _EXACT[_words] = (BOILERPLATE, None)
 _EXACT_LONGEST = max(len(key) for key in _EXACT)
+EXACT_LONGEST = _EXACT_LONGEST
+FIXED_PHRASES: Mapping[str, tuple[int, object]] = _EXACT
+"""Lines that are one fixed phrase, in lower case, and what :func:`classify` says of them."""
+"""The longest fixed phrase (grade, pillar, heading, boilerplate): longer lines are none."""
 
-_TITLE = re.compile(r"(?P<force>\S.*?)\s+PEEL\s+(?P<year>\S+)\Z")
+_TITLE_MAX = 200
+"""No title line is longer: the longest force name with ``PEEL 2018/19`` is under 60."""
 _LAST_UPDATED = re.compile(r"Last updated:?\s+(\d{1,2})/(\d{1,2})/(\d{4})\Z", re.IGNORECASE)
 _DETAILED = re.compile(r"Detailed findings(?: for question ([1-9]\d?))?\Z", re.IGNORECASE)
 _NUMBER = re.compile(r"[1-9]\d?\Z")
 _BULLET_MARKS = frozenset("-•‣▪◦*")
+BULLET_MARKS = _BULLET_MARKS
+"""The characters that, followed by white space, start a bullet."""
+MARKED_FIRST = frozenset(_BULLET_MARKS | set("123456789LlDd"))
+"""The first characters of bullets, lone numbers, ``Last updated`` and ``Detailed
+findings`` lines: a longer line starting otherwise is prose or a title."""
 _QUESTION = re.compile(
     r"(?:How|To what extent|What|Which|Why|When|Where|Who|Is|Are|Does|Do|Has|Have|Can|"
     r"Could|Should|Will|Would)\b"
@@ -138,7 +153,7 @@ def classify(line: str) -> tuple[int, object]:
             match = _DETAILED.match(line)
             if match is not None:
                 return DETAILED_FINDINGS, None if match[1] is None else int(match[1])
-    if " PEEL " in line and _TITLE.match(line) is not None:
+    if " PEEL " in line and len(line) <= _TITLE_MAX and title_parts(line) is not None:
         return _TITLE_RESULT
     return _PROSE_RESULT
 
@@ -150,15 +165,33 @@ _LAST_UPDATED_RESULT: tuple[int, object] = (LAST_UPDATED, None)
 
 def is_title(line: str) -> bool:
     """Whether ``line`` has the shape of a title line, ``<Force> PEEL <year>``."""
-    return _TITLE.match(line) is not None
+    return title_parts(line) is not None
 
 
 def title_parts(line: str) -> tuple[str, str, int, int] | None:
-    """``(force, year, force column, year column)`` of a title line, or ``None``."""
-    match = _TITLE.match(line)
-    if match is None:
+    """``(force, year, force column, year column)`` of a title line, or ``None``.
+
+    A title is ``<force> PEEL <year>``: the force starts the line, the year is its
+    last word and ``PEEL`` the word before, each parted by white space. A line
+    longer than any real title (:data:`_TITLE_MAX`) is not one, so the cost is bounded
+    (string methods, no backtracking: the earlier pattern was quadratic in the length
+    of a white-space run).
+    """
+    if not line or len(line) > _TITLE_MAX or "\n" in line:
         return None
-    return match["force"], match["year"], match.start("force"), match.start("year")
+    if line[0].isspace() or line[-1].isspace():
+        return None
+    parts = line.rsplit(None, 1)
+    if len(parts) != 2 or not parts[0].endswith("PEEL"):
+        return None
+    rest, year = parts
+    named = rest[:-4]
+    if not named or not named[-1].isspace():
+        return None
+    name = named.rstrip()
+    if not name:
+        return None
+    return name, year, 0, len(line) - len(year)
 
 
 def last_updated(line: str) -> dt.date | None:
@@ -209,7 +242,7 @@ def previous_cycle(cycle: Cycle) -> Cycle | None:
 
 _CARRIED = re.compile(r"carried over|still stands?\b", re.IGNORECASE)
 _ABOUT_JUDGMENT = re.compile(r"inspect|judg|grade", re.IGNORECASE)
-_FROM_YEAR = re.compile(r"\bfrom\b[^.]*?\b(\d{4}(?:/\d{2})?)\b", re.IGNORECASE)
+_FROM = re.compile(r"\bfrom\b", re.IGNORECASE)
 _LAST_YEAR = re.compile(r"\blast year[’']?s?\b", re.IGNORECASE)
 _INSPECTION = re.compile(
     r"\s+(effectiveness|efficiency|legitimacy|leadership|areas of policing)\s+inspection",
@@ -230,7 +263,7 @@ def carried_over(line: str, cycle: Cycle) -> tuple[Cycle, Pillar | None] | None:
         return None  # the cheap test first: most lines are prose
     if _CARRIED.search(line) is None or _ABOUT_JUDGMENT.search(line) is None:
         return None
-    found = _FROM_YEAR.search(line)
+    found = _from_year(line)
     if found is not None:
         source = cycle_from_year(found[1])
         if source is None:
@@ -240,6 +273,24 @@ def carried_over(line: str, cycle: Cycle) -> tuple[Cycle, Pillar | None] | None:
     if _LAST_YEAR.search(line) is not None:
         before = previous_cycle(cycle)
         return None if before is None else (before, None)
+    return None
+
+
+def _from_year(line: str) -> re.Match[str] | None:
+    """The first year after a ``from`` in the same sentence (no ``.`` between them).
+
+    Linear: the first ``from`` of a sentence sees every year a later ``from`` of that
+    sentence could see, so a sentence without a year is searched once and skipped.
+    """
+    start = 0
+    while (word := _FROM.search(line, start)) is not None:
+        end = line.find(".", word.end())
+        if end < 0:
+            end = len(line)
+        year = _YEAR.search(line, word.end(), end)
+        if year is not None:
+            return year
+        start = end
     return None
 
 
@@ -261,7 +312,8 @@ def carried_over_phrase(
     return f"This judgment has been carried over from the {named} inspection."
 
 
-_AFI_LEAD_IN = re.compile(r"\b(?:areas? for improvement|AFIs?)\b.*\bremain", re.IGNORECASE)
+_AFI_WORDS = re.compile(r"\b(?:areas? for improvement|AFIs?)\b", re.IGNORECASE)
+_REMAIN = re.compile(r"\bremain", re.IGNORECASE)
 _YEAR = re.compile(r"\b(\d{4}(?:/\d{2})?)\b")
 
 
@@ -271,7 +323,11 @@ def afi_lead_in(line: str) -> bool:
     "One area for improvement remained from that inspection." and "The following AFI
     from HMICFRS’ 2015 Legitimacy inspection remains:".
     """
-    return "emain" in line and _AFI_LEAD_IN.search(line) is not None
+    if "emain" not in line:
+        return False
+    # "remain" after the first mention: one scan each, where ``AFI.*remain`` backtracked.
+    words = _AFI_WORDS.search(line)
+    return words is not None and _REMAIN.search(line, words.end()) is not None
 
 
 def carried_afi_cycle(line: str) -> Cycle | None:

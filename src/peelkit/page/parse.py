@@ -127,6 +127,15 @@ class _Question:
 # Sections of a question block.
 _NONE, _AFI, _COC, _REC = range(4)
 _classify = _page.classify
+# The reader's fast path (what :func:`~peelkit.page.grammar.classify` would say): a
+# bullet mark and a space start a bullet (no fixed phrase starts so); a line longer
+# than every fixed phrase, not starting with a character some kind of line starts
+# with and holding no " PEEL " is prose.
+_SHORT = _page.EXACT_LONGEST
+_MARKED = _page.MARKED_FIRST
+_BULLET_MARKS = _page.BULLET_MARKS
+_FIXED = _page.FIXED_PHRASES
+_PROSE: tuple[int, object] = (PROSE, None)
 
 
 class _Reader:
@@ -290,7 +299,17 @@ class _Reader:
             if not line:
                 index += 1
                 continue
-            kind, value = _classify(line)
+            # The commonest lines without a call: bullets and long prose.
+            first = line[0]
+            if first in _MARKED:
+                if first in _BULLET_MARKS and len(line) > 1 and line[1].isspace():
+                    kind, value = BULLET, line[2:].lstrip()
+                else:
+                    kind, value = _classify(line)
+            elif len(line) > _SHORT:
+                kind, value = _classify(line) if " PEEL " in line else _PROSE
+            else:
+                kind, value = _FIXED.get(line.lower()) or _classify(line)
 
             if kind == TITLE and self.starts_page(index):
                 break
@@ -409,8 +428,9 @@ class _Reader:
                     if _page.classify(text)[0] in (PROSE, TITLE):
                         new = self.question_at(text, following, value, pillar, None, False)
                 if new is None:
+                    # A number that numbers no question is page furniture: kept as
+                    # prose, it would number the next question when written back.
                     section = _NONE
-                    (question.summary if question else summary).append(line)
                 else:
                     pillar = pillar or (new.framework.pillar if new.framework else None)
                     pillar_complete = pillar is not None and _complete(cycle, pillar)
@@ -540,22 +560,31 @@ class _Reader:
             )
 
 
-# Pages repeat the same question wordings, so lookups by wording are remembered.
-# Keys hold the ids of the (singleton) enum members: hashing an enum member runs Python.
+# Pages repeat the same question wordings, so lookups by wording are remembered, but
+# only for lines no longer than any real heading: a cache keyed on the text of every
+# long line would keep megabytes of page alive after the page is gone.
 _TITLES: dict[str, tuple[str, Cycle]] = {}
 _REMEMBERED = 4096
+_REMEMBERED_LINE = 1024
+"""Lines longer than this are looked up afresh each time (the longest wording is ~300)."""
 
 
-@functools.lru_cache(maxsize=_REMEMBERED)
 def _framework_question(cycle: Cycle, line: str, pillar: Pillar | None) -> FrameworkQuestion | None:
-    """:func:`~peelkit.find_question`, remembered."""
-    return find_question(cycle, line, pillar)
+    """:func:`~peelkit.find_question`, remembered for lines of a heading's length."""
+    if len(line) > _REMEMBERED_LINE:
+        return find_question(cycle, line, pillar)
+    return _remembered_question(cycle, line, pillar)
 
 
-@functools.lru_cache(maxsize=_REMEMBERED)
 def _headline(cycle: Cycle, line: str) -> Pillar | None:
-    """:func:`~peelkit.find_headline`, remembered."""
-    return find_headline(cycle, line)
+    """:func:`~peelkit.find_headline`, remembered for lines of a heading's length."""
+    if len(line) > _REMEMBERED_LINE:
+        return find_headline(cycle, line)
+    return _remembered_headline(cycle, line)
+
+
+_remembered_question = functools.lru_cache(maxsize=_REMEMBERED)(find_question)
+_remembered_headline = functools.lru_cache(maxsize=_REMEMBERED)(find_headline)
 
 
 @functools.cache

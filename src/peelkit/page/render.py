@@ -109,6 +109,10 @@ def _pillar(lines: list[str], force: str, cycle: Cycle, pillar: PillarAssessment
     lines.append(pillar.pillar.label)
     if pillar.headline_question is not None:
         lines.append(pillar.headline_question)
+    elif pillar.questions or pillar.summary:
+        # Without a headline, the first question (or a question-like summary line)
+        # would be read as one; the site's own heading keeps it where it was.
+        lines.append(f"Questions for {pillar.pillar.label}")
     _judgment(lines, pillar.judgment, cycle, question=False)
     lines.extend(pillar.summary)
     for question in pillar.questions:
