@@ -13,7 +13,7 @@ from peelkit import datasets
 from peelkit._version import __version__
 from peelkit.corpus import Corpus
 from peelkit.diagnostics import Finding, Rule, Scope, Severity, Violation
-from peelkit.errors import FileError, ParseError, PeelkitError, Problem, ValidationError
+from peelkit.errors import FileError, ModelError, ParseError, PeelkitError, Problem, ValidationError
 from peelkit.fetch import FetchReport, fetch
 from peelkit.forces import FORCES, Force, UnknownForceError, force, try_force
 from peelkit.frameworks import (
@@ -107,6 +107,7 @@ __all__ = [
     "Judgment",
     "JudgmentRow",
     "MissingDependencyError",
+    "ModelError",
     "NotGraded",
     "NotYetGraded",
     "ParseError",

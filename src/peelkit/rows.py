@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator, Sequence
+import types
+from collections.abc import Iterator, Mapping, Sequence
 from typing import TYPE_CHECKING, Any, Generic, Literal, TypeVar, overload
 
 import attrs
@@ -202,6 +203,15 @@ NOT_GRADED_WORD = "not graded"
 NOT_YET_GRADED_WORD = "not yet graded"
 
 
+def _frozen_cells(
+    cells: Mapping[str, Mapping[tuple[Pillar, int | None], tuple[str, ...]]],
+) -> Mapping[str, Mapping[tuple[Pillar, int | None], tuple[str, ...]]]:
+    """Read-only views of copies of the cells, so a grid cannot be changed once made."""
+    return types.MappingProxyType(
+        {force: types.MappingProxyType(dict(row)) for force, row in cells.items()}
+    )
+
+
 @attrs.frozen
 class Grid:
     """Forces × judgments of one cycle, like the inspectorate's grades table.
@@ -215,7 +225,9 @@ class Grid:
     cycle: Cycle
     forces: tuple[str, ...]
     columns: tuple[tuple[Pillar, int | None], ...]
-    cells: dict[str, dict[tuple[Pillar, int | None], tuple[str, ...]]] = attrs.field(eq=False)
+    cells: Mapping[str, Mapping[tuple[Pillar, int | None], tuple[str, ...]]] = attrs.field(
+        converter=_frozen_cells, hash=False
+    )
 
     def cell(self, force: str, column: tuple[Pillar, int | None]) -> tuple[str, ...]:
         """The words in one cell; ``()`` where unknown."""

@@ -592,7 +592,9 @@ def _as_text(text: str | bytes, source: str | None) -> str:
                 source=source,
             ) from None
     elif not isinstance(text, str):
-        raise TypeError(f"parse_report expects str or bytes, not {type(text).__name__}")
+        raise ParseError(
+            f"expected page text (str or bytes), got {type(text).__name__}", line=0, source=source
+        )
     if len(text) > MAX_PAGE_CHARS:
         raise ParseError(
             f"text is {len(text):,} characters; peelkit parses pages of at most "
@@ -600,6 +602,17 @@ def _as_text(text: str | bytes, source: str | None) -> str:
             line=0,
             source=source,
         )
+    if not text.isascii():
+        try:
+            text.encode("utf-8")
+        except UnicodeEncodeError as error:
+            start = text.rfind("\n", 0, error.start) + 1
+            raise ParseError(
+                f"a lone surrogate {text[error.start]!r}, which cannot be written as UTF-8",
+                line=text.count("\n", 0, error.start) + 1,
+                column=error.start - start,
+                source=source,
+            ) from None
     if "\r" in text:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
     if "\x00" in text:
@@ -631,6 +644,10 @@ def parse_report(text: str | bytes, *, source: str | None = None) -> Assessment:
     Raises :class:`~peelkit.ParseError`, with the line and a pointer, for text that
     is not a pillar page.
     """
+    if isinstance(text, memoryview):
+        text = text.tobytes()
+    if not isinstance(text, (str, bytes, bytearray)):
+        text = _as_text(text, source)  # refused there, with a ParseError
     if html.is_html(text):
         return html.read_html(
             text,
