@@ -330,10 +330,6 @@ DOOR_CASES: dict[str, tuple[Any, str]] = {
         lambda: peelkit.parse_report(KENT_PAGE.replace("Kent", "Ke\ud800nt", 1)),
         "<text>:3: a lone surrogate '\\ud800'",
     ),
-    "parse_report(None)": (
-        lambda: peelkit.parse_report(None),  # type: ignore[arg-type]
-        "expected page text (str or bytes), got NoneType",
-    ),
     "a document nested in itself": (
         lambda: peelkit.from_dict(_cyclic()),
         "nested more than 32 deep",

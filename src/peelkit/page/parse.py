@@ -592,9 +592,7 @@ def _as_text(text: str | bytes, source: str | None) -> str:
                 source=source,
             ) from None
     elif not isinstance(text, str):
-        raise ParseError(
-            f"expected page text (str or bytes), got {type(text).__name__}", line=0, source=source
-        )
+        raise TypeError(f"parse_report expects str or bytes, not {type(text).__name__}")
     if len(text) > MAX_PAGE_CHARS:
         raise ParseError(
             f"text is {len(text):,} characters; peelkit parses pages of at most "
@@ -644,10 +642,8 @@ def parse_report(text: str | bytes, *, source: str | None = None) -> Assessment:
     Raises :class:`~peelkit.ParseError`, with the line and a pointer, for text that
     is not a pillar page.
     """
-    if isinstance(text, memoryview):
-        text = text.tobytes()
     if not isinstance(text, (str, bytes, bytearray)):
-        text = _as_text(text, source)  # refused there, with a ParseError
+        text = _as_text(text, source)  # refused there
     if html.is_html(text):
         return html.read_html(
             text,
