@@ -80,7 +80,7 @@ def texts() -> Texts:
 
     Lone surrogates are left out: the model refuses them, as no file can hold them.
     """
-    writable = st.characters(exclude_categories=("Cs",))
+    writable = st.characters(exclude_categories=["Cs"])
     return st.text(writable, min_size=1, max_size=80).filter(lambda text: text.strip() != "")
 
 
@@ -368,7 +368,7 @@ def valid_assessments() -> st.SearchStrategy[Assessment]:
 
 _PAGE_CYCLES = (Cycle.PEEL_2015, Cycle.PEEL_2016, Cycle.PEEL_2017, Cycle.PEEL_2018_19)
 _PAGE_PILLARS = (Pillar.EFFECTIVENESS, Pillar.EFFICIENCY, Pillar.LEGITIMACY)
-_LINE_ALPHABET = st.characters(exclude_characters="\n\r\x00", exclude_categories=("Cs",))
+_LINE_ALPHABET = st.characters(exclude_characters="\n\r\x00", exclude_categories=["Cs"])
 
 
 def _page_prose(text: str) -> bool:
