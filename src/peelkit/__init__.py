@@ -16,6 +16,7 @@ from peelkit.diagnostics import Finding, Rule, Scope, Severity, Violation
 from peelkit.errors import (
     FileError,
     MissingError,
+    ModelError,
     ParseError,
     PeelkitError,
     Problem,
@@ -117,6 +118,7 @@ __all__ = [
     "JudgmentRow",
     "MissingDependencyError",
     "MissingError",
+    "ModelError",
     "NotGraded",
     "NotYetGraded",
     "ParseError",

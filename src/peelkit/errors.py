@@ -22,6 +22,7 @@ __all__ = [
     "FilterError",
     "MissingDependencyError",
     "MissingError",
+    "ModelError",
     "ParseError",
     "PeelkitError",
     "Problem",
@@ -68,6 +69,35 @@ class ValidationError(PeelkitError, ValueError):
         else:
             lines.extend(f"  {problem}" for problem in self.problems)
         return "\n".join(lines)
+
+
+class ModelError(PeelkitError, TypeError, ValueError):
+    """A model object was built from a value it cannot hold.
+
+    Raised by the constructors of :mod:`peelkit.model`: a field of the wrong type
+    (``Within(months="3")``, ``Assessment(force=5)``), a word that is not one of an
+    enum's (``Grade("excellent")``), a bare string where a sequence of texts is
+    expected, or text that cannot be written as UTF-8. It is both a
+    :class:`TypeError` and a :class:`ValueError`, so code catching either keeps
+    working. The message names the field and quotes the value, cut to 60 characters.
+    """
+
+
+def shown(value: object, limit: int = 60) -> str:
+    """``repr(value)`` cut to ``limit`` characters (with ``…``), safe for any value.
+
+    Huge integers are described by their size: their decimal form may be refused
+    by the interpreter's limit on int-to-text conversion.
+    """
+    if type(value) is int and value.bit_length() > 200:
+        return f"a number of about {int(value.bit_length() * 0.30103)} digits"
+    if type(value) is str and len(value) > limit:
+        return repr(value[:limit]) + "…"
+    try:
+        text = repr(value)
+    except Exception:  # a repr that fails is itself hostile input
+        text = f"<{type(value).__name__}>"
+    return text if len(text) <= limit else text[:limit] + "…"
 
 
 class ParseError(PeelkitError, ValueError):
@@ -146,7 +176,7 @@ class UnknownWordError(PeelkitError, ValueError):
     def __init__(
         self, noun: str, value: object, hint: str, suggestions: Iterable[str] = ()
     ) -> None:
-        super().__init__(f"{value!r} is not a valid {noun}; {hint}")
+        super().__init__(f"{shown(value)} is not a {noun.lower()}; {hint}")
         self.noun = noun
         self.value = value
         self.hint = hint

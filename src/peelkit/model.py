@@ -28,7 +28,7 @@ from typing import Any, TypeAlias
 
 import attrs
 
-from peelkit.errors import MissingError, UnknownWordError
+from peelkit.errors import MissingError, ModelError, UnknownWordError, shown
 from peelkit.text import fold
 
 __all__ = [
@@ -240,25 +240,103 @@ _rank(Pillar)
 _PILLAR_WORDS = {pillar.value: pillar for pillar in Pillar}
 
 
+def _convert(cls: type[enum.Enum], noun: str, value: Any) -> Any:
+    """A member of ``cls`` from itself or its words, else :class:`ModelError`."""
+    if type(value) is cls:
+        return value
+    if type(value) is str:
+        try:
+            found = cls._missing_(value)
+        except UnknownWordError as error:
+            raise ModelError(f"{noun}: {error}") from None
+        if found is not None:
+            return found
+        expected = ", ".join(repr(member.value) for member in cls)
+        raise ModelError(f"{noun}: {shown(value)} is not a {noun}; expected one of {expected}")
+    raise ModelError(f"{noun} must be a {cls.__name__} or its words, not {shown(value)}")
+
+
+def _to_cycle(value: Any) -> Cycle:
+    """Converter: a :class:`Cycle` from itself or its words."""
+    member: Cycle = _convert(Cycle, "cycle", value)
+    return member
+
+
+def _optional_cycle(value: Any) -> Cycle | None:
+    """Converter: as :func:`_to_cycle`, keeping ``None``."""
+    return None if value is None else _to_cycle(value)
+
+
+def _pillar(value: Any) -> Pillar:
+    """Converter: a :class:`Pillar` from itself or its words."""
+    member: Pillar = _convert(Pillar, "pillar", value)
+    return member
+
+
+def _optional_pillar(value: Any) -> Pillar | None:
+    """Converter: as :func:`_pillar`, keeping ``None``."""
+    return None if value is None else _pillar(value)
+
+
+def _optional_grade(value: Any) -> Grade | None:
+    """Converter: a :class:`Grade` from itself or its words, or ``None``."""
+    member: Grade | None = None if value is None else _convert(Grade, "grade", value)
+    return member
+
+
 def _line() -> Any:
     """The source line of an item parsed from a page: not compared, not serialised."""
     return attrs.field(default=None, eq=False, repr=False, kw_only=True)
 
 
+def _writable(name: str, value: str) -> None:
+    """Refuse text that cannot be written as UTF-8 (a lone surrogate)."""
+    if not value.isascii():
+        try:
+            value.encode("utf-8")
+        except UnicodeEncodeError as exc:
+            raise ModelError(
+                f"{name} holds a lone surrogate {value[exc.start]!r} at character {exc.start}, "
+                "which cannot be written as UTF-8"
+            ) from None
+
+
 def _not_blank(instance: object, attribute: attrs.Attribute[str], value: str) -> None:
+    if type(value) is not str:
+        raise ModelError(f"{attribute.name} must be a string, not {shown(value)}")
     if not value or value.isspace():
-        raise ValueError(f"{attribute.name} must not be blank")
+        raise ModelError(f"{attribute.name} must not be blank")
+    _writable(attribute.name, value)
 
 
 def _optional_not_blank(
     instance: object, attribute: attrs.Attribute[str | None], value: str | None
 ) -> None:
-    if value is not None and (not value or value.isspace()):
-        raise ValueError(f"{attribute.name} must not be blank (use None for no text)")
+    if value is None:
+        return
+    if type(value) is not str:
+        raise ModelError(f"{attribute.name} must be a string or None, not {shown(value)}")
+    if not value or value.isspace():
+        raise ModelError(f"{attribute.name} must not be blank (use None for no text)")
+    _writable(attribute.name, value)
+
+
+def _sequence(items: Any, noun: str) -> tuple[Any, ...]:
+    """A tuple from any sequence or iterable, but never from a bare string or bytes."""
+    if type(items) is tuple:
+        return items
+    if isinstance(items, (str, bytes, bytearray)) or not hasattr(items, "__iter__"):
+        raise ModelError(f"{noun} must be a sequence, not {shown(items)}")
+    return tuple(items)
 
 
 def _texts(items: Iterable[str]) -> tuple[str, ...]:
-    return items if type(items) is tuple else tuple(items)
+    texts = _sequence(items, "summary")
+    for text in texts:
+        if type(text) is not str:
+            raise ModelError(f"summary must hold strings, not {shown(text)}")
+        _writable("summary", text)
+    return texts
 
 
 # -- provenance -------------------------------------------------------------------
@@ -280,8 +358,8 @@ class CarriedOver:
     page names only the year.
     """
 
-    from_cycle: Cycle
-    inspection: Pillar | None = None
+    from_cycle: Cycle = attrs.field(converter=_to_cycle)
+    inspection: Pillar | None = attrs.field(default=None, converter=_optional_pillar)
 
     kind = "carried_over"
 
@@ -318,9 +396,22 @@ NOT_GRADED = NotGraded()
 # -- deadlines --------------------------------------------------------------------
 
 
+MAX_WHOLE = 10**15
+"""Whole numbers of the model (months, question numbers) stay below this bound."""
+
+
+def _whole(name: str, value: object) -> None:
+    """Refuse what is not an int (``bool`` is not a number of anything here), or is huge."""
+    if type(value) is not int:
+        raise ModelError(f"{name} must be a whole number (an int), not {shown(value)}")
+    if value >= MAX_WHOLE:
+        raise ModelError(f"{name} must be below {MAX_WHOLE:,}, not {shown(value)}")
+
+
 def _positive(instance: object, attribute: attrs.Attribute[int], value: int) -> None:
+    _whole(attribute.name, value)
     if value < 1:
-        raise ValueError(f"{attribute.name} must be a positive number, not {value}")
+        raise ModelError(f"{attribute.name} must be a positive number, not {value}")
 
 
 @attrs.frozen
@@ -369,6 +460,12 @@ class Evidence(_Ordered):
 _rank(Evidence)
 
 
+def _optional_evidence(value: Any) -> Evidence | None:
+    """Converter: an :class:`Evidence` from itself or its words, or ``None``."""
+    member: Evidence | None = None if value is None else _convert(Evidence, "evidence", value)
+    return member
+
+
 @attrs.frozen
 class Judgment:
     """A grade (or none) and where it came from.
@@ -383,13 +480,13 @@ class Judgment:
     in revision 2 of ``peelkit/1``; see ``docs/format.md``).
     """
 
-    grade: Grade | None = None
+    grade: Grade | None = attrs.field(default=None, converter=_optional_grade)
     provenance: Provenance = INSPECTED
     last_updated: dt.date | None = None
     line: int | None = _line()
     # Not keyword-only: the fast loader passes every serialised field by position.
     source: str | None = attrs.field(default=None, validator=_optional_not_blank)
-    evidence: Evidence | None = None
+    evidence: Evidence | None = attrs.field(default=None, converter=_optional_evidence)
     note: str | None = attrs.field(default=None, validator=_optional_not_blank)
 
     @property
@@ -408,7 +505,7 @@ class AreaForImprovement:
 
     text: str = attrs.field(validator=_not_blank)
     deadline: Deadline | None = None
-    carried_over_from: Cycle | None = None
+    carried_over_from: Cycle | None = attrs.field(default=None, converter=_optional_cycle)
     line: int | None = _line()
 
 
@@ -422,7 +519,7 @@ class Recommendation:
 
 
 def _recommendations(items: Iterable[Recommendation]) -> tuple[Recommendation, ...]:
-    return items if type(items) is tuple else tuple(items)
+    return _sequence(items, "recommendations")
 
 
 @attrs.frozen
@@ -439,16 +536,19 @@ class CauseOfConcern:
 def _areas_for_improvement(
     items: Iterable[AreaForImprovement],
 ) -> tuple[AreaForImprovement, ...]:
-    return items if type(items) is tuple else tuple(items)
+    return _sequence(items, "areas_for_improvement")
 
 
 def _causes_of_concern(items: Iterable[CauseOfConcern]) -> tuple[CauseOfConcern, ...]:
-    return items if type(items) is tuple else tuple(items)
+    return _sequence(items, "causes_of_concern")
 
 
 def _number(instance: object, attribute: attrs.Attribute[int | None], value: int | None) -> None:
-    if value is not None and value < 1:
-        raise ValueError(f"question number must be 1 or more, not {value}")
+    if value is None:
+        return
+    _whole("number", value)
+    if value < 1:
+        raise ModelError(f"question number must be 1 or more, not {value}")
 
 
 @attrs.frozen
@@ -478,7 +578,7 @@ class QuestionAssessment:
 
 
 def _questions(items: Iterable[QuestionAssessment]) -> tuple[QuestionAssessment, ...]:
-    return items if type(items) is tuple else tuple(items)
+    return _sequence(items, "questions")
 
 
 @attrs.frozen
@@ -489,7 +589,7 @@ class PillarAssessment:
     ``line`` it is not compared or serialised.
     """
 
-    pillar: Pillar
+    pillar: Pillar = attrs.field(converter=_pillar)
     headline_question: str | None = attrs.field(default=None, validator=_optional_not_blank)
     judgment: Judgment = Judgment()
     summary: tuple[str, ...] = attrs.field(default=(), converter=_texts)
@@ -519,12 +619,12 @@ class PillarAssessment:
 
 
 def _pillars(items: Iterable[PillarAssessment]) -> tuple[PillarAssessment, ...]:
-    return items if type(items) is tuple else tuple(items)
+    return _sequence(items, "pillars")
 
 
 def _count(instance: object, attribute: attrs.Attribute[int | None], value: int | None) -> None:
     if value is not None and (type(value) is not int or value < 0):
-        raise ValueError(f"{attribute.name} must be a count of 0 or more, not {value!r}")
+        raise ModelError(f"{attribute.name} must be a count of 0 or more, not {shown(value)}")
 
 
 @attrs.frozen
@@ -564,7 +664,7 @@ class Assessment:
     """
 
     force: str = attrs.field(validator=_not_blank)
-    cycle: Cycle
+    cycle: Cycle = attrs.field(converter=_to_cycle)
     pillars: tuple[PillarAssessment, ...] = attrs.field(default=(), converter=_pillars)
     source: str | None = None
     graded_areas: GradedAreas | None = None

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
-from collections.abc import Iterable, Iterator, Sequence
+import types
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from typing import TYPE_CHECKING, Any, Generic, Literal, TypeVar, overload
 
 import attrs
@@ -295,6 +296,15 @@ CARRIED_OVER_WORD = "carried over"
 Column = tuple[Pillar, int | None]
 
 
+def _frozen_cells(
+    cells: Mapping[str, Mapping[tuple[Pillar, int | None], tuple[str, ...]]],
+) -> Mapping[str, Mapping[tuple[Pillar, int | None], tuple[str, ...]]]:
+    """Read-only views of copies of the cells, so a grid cannot be changed once made."""
+    return types.MappingProxyType(
+        {force: types.MappingProxyType(dict(row)) for force, row in cells.items()}
+    )
+
+
 @attrs.frozen
 class Grid:
     """Forces × judgments of one cycle, like the inspectorate's grades table.
@@ -314,8 +324,10 @@ class Grid:
     cycle: Cycle
     forces: tuple[str, ...]
     columns: tuple[Column, ...]
-    cells: dict[str, dict[Column, tuple[str, ...]]] = attrs.field(eq=False)
-    carried_over: frozenset[tuple[str, Column]] = attrs.field(default=frozenset(), eq=False)
+    cells: Mapping[str, Mapping[Column, tuple[str, ...]]] = attrs.field(
+        converter=_frozen_cells, hash=False
+    )
+    carried_over: frozenset[tuple[str, Column]] = frozenset()
 
     def cell(self, force: str, column: Column) -> tuple[str, ...]:
         """The words in one cell; ``()`` where unknown."""

@@ -77,8 +77,12 @@ Texts = st.SearchStrategy[str]
 
 
 def texts() -> Texts:
-    """Non-blank text of any Unicode, including quotes, newlines and emoji."""
-    return st.text(min_size=1, max_size=80).filter(lambda text: text.strip() != "")
+    """Non-blank text of any Unicode that UTF-8 can hold, including quotes, newlines and emoji.
+
+    Lone surrogates are left out: the model refuses them, as no file can hold them.
+    """
+    writable = st.characters(exclude_categories=["Cs"])
+    return st.text(writable, min_size=1, max_size=80).filter(lambda text: text.strip() != "")
 
 
 def grades() -> st.SearchStrategy[Grade]:
@@ -365,7 +369,7 @@ def valid_assessments() -> st.SearchStrategy[Assessment]:
 
 _PAGE_CYCLES = (Cycle.PEEL_2015, Cycle.PEEL_2016, Cycle.PEEL_2017, Cycle.PEEL_2018_19)
 _PAGE_PILLARS = (Pillar.EFFECTIVENESS, Pillar.EFFICIENCY, Pillar.LEGITIMACY)
-_LINE_ALPHABET = st.characters(exclude_characters="\n\r\x00")
+_LINE_ALPHABET = st.characters(exclude_characters="\n\r\x00", exclude_categories=["Cs"])
 
 
 def _page_prose(text: str) -> bool:

@@ -397,7 +397,11 @@ def deadline_in(text: str) -> Deadline | None:
             return Immediately()
         months = match["months"]
         if months is not None:
-            count = int(months) if months.isdigit() else _NUMBER_WORDS.get(months.lower(), 0)
+            # At most six ASCII digits: longer is no deadline, and never reaches int().
+            digits = months.isascii() and months.isdigit()
+            if digits and len(months) > 6:
+                continue
+            count = int(months) if digits else _NUMBER_WORDS.get(months.lower(), 0)
             if count >= 1:
                 return Within(count)
             continue

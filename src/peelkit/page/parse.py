@@ -629,6 +629,17 @@ def _as_text(text: str | bytes, source: str | None) -> str:
             line=0,
             source=source,
         )
+    if not text.isascii():
+        try:
+            text.encode("utf-8")
+        except UnicodeEncodeError as error:
+            start = text.rfind("\n", 0, error.start) + 1
+            raise ParseError(
+                f"a lone surrogate {text[error.start]!r}, which cannot be written as UTF-8",
+                line=text.count("\n", 0, error.start) + 1,
+                column=error.start - start,
+                source=source,
+            ) from None
     if "\r" in text:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
     if "\x00" in text:
@@ -660,6 +671,8 @@ def parse_report(text: str | bytes, *, source: str | None = None) -> Assessment:
     Raises :class:`~peelkit.ParseError`, with the line and a pointer, for text that
     is not a pillar page.
     """
+    if not isinstance(text, (str, bytes, bytearray)):
+        text = _as_text(text, source)  # refused there
     if html.is_html(text):
         return html.read_html(
             text,

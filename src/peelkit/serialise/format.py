@@ -35,7 +35,7 @@ from cattrs.v import transform_error
 
 from peelkit._memory import collector_paused
 from peelkit.corpus import Corpus
-from peelkit.errors import Problem, ValidationError
+from peelkit.errors import Problem, ValidationError, shown
 from peelkit.model import (
     Assessment,
     By,
@@ -57,6 +57,11 @@ FORMAT = "peelkit/1"
 
 _T = TypeVar("_T")
 _FORMAT_RE = re.compile(r"peelkit/(\d+)\Z")
+_MAX_DIGITS = 15
+"""No number in a document has more digits: longer ones are refused, not converted."""
+_TOO_BIG = 10**_MAX_DIGITS
+_MAX_DEPTH = 32
+"""No ``peelkit/1`` document nests deeper (a corpus is about ten deep)."""
 _DATE_RE = re.compile(r"\d{4}-\d{2}-\d{2}\Z")
 
 _TAGGED: dict[Any, tuple[type, ...]] = {
@@ -69,17 +74,98 @@ class _Invalid(ValueError):
     """A value is wrong; the message says what was expected."""
 
 
+class _LongNumber(str):
+    """The digits of a JSON number too long to be one peelkit reads; kept as text.
+
+    Every hook refuses it (it is not an ``int``), so the detailed converter reports
+    it with its path, without the interpreter ever converting it.
+    """
+
+
+def _bounded_int(digits: str) -> int | _LongNumber:
+    if len(digits) > _MAX_DIGITS:
+        return _LongNumber(digits)
+    return int(digits)
+
+
+class _DuplicateKey(Exception):
+    def __init__(self, key: str) -> None:
+        self.key = key
+
+
+def _no_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    made = dict(pairs)
+    if len(made) != len(pairs):
+        seen: set[str] = set()
+        for key, _ in pairs:
+            if key in seen:
+                raise _DuplicateKey(key)
+            seen.add(key)
+    return made
+
+
+def _door_problems(data: Any, path: str = "$") -> list[Problem]:
+    """What no peelkit document can hold, wherever it is in ``data``.
+
+    Keys that are not strings, text that cannot be written as UTF-8 (a lone
+    surrogate) and whole numbers beyond any sensible size. Walked without
+    recursion, so a deeply nested value is no danger.
+    """
+    problems: list[Problem] = []
+    stack: list[tuple[str, Any, int]] = [(path, data, 0)]
+    while stack:
+        where, value, depth = stack.pop()
+        kind = type(value)
+        if kind is str:
+            if not value.isascii():
+                try:
+                    value.encode("utf-8")
+                except UnicodeEncodeError as exc:
+                    problems.append(
+                        Problem(
+                            where,
+                            f"text holds a lone surrogate {value[exc.start]!r} at character "
+                            f"{exc.start}, which cannot be written as UTF-8",
+                        )
+                    )
+        elif kind is int:
+            if not -_TOO_BIG < value < _TOO_BIG:
+                problems.append(Problem(where, f"expected a whole number, got {_describe(value)}"))
+        elif kind is dict or kind is list:
+            if depth >= _MAX_DEPTH:
+                problems.append(Problem(where, f"nested more than {_MAX_DEPTH} deep"))
+                continue
+            if kind is list:
+                stack.extend(
+                    (f"{where}[{index}]", item, depth + 1) for index, item in enumerate(value)
+                )
+                continue
+            for key, item in value.items():
+                if type(key) is not str:
+                    problems.append(
+                        Problem(
+                            where, f"keys must be strings, got {shown(key)} ({type(key).__name__})"
+                        )
+                    )
+                    continue
+                stack.append((f"{where}.{key}", item, depth + 1))
+    return problems
+
+
 def _describe(value: object) -> str:
     """A short, safe description of a JSON value for messages."""
     if value is None:
         return "null"
     if isinstance(value, bool):
         return "true" if value else "false"
+    if isinstance(value, _LongNumber):
+        return f"a number of {len(value):,} digits (at most {_MAX_DIGITS} are allowed)"
+    if type(value) is int and not -_TOO_BIG < value < _TOO_BIG:
+        return shown(value)  # "a number of about 5000 digits"
     if isinstance(value, (int, float)):
-        return f"the number {value!r}"
+        return f"the number {shown(value)}"
     if isinstance(value, str):
-        shown = value if len(value) <= 40 else value[:37] + "..."
-        return f"the string {shown!r}"
+        return f"the string {shown(value, 40)}"
     if isinstance(value, list):
         return "a list"
     if isinstance(value, dict):
@@ -133,7 +219,7 @@ def _enum_hook(cls: type[enum.Enum]) -> Callable[[Any, Any], Any]:
         if member is not None:
             return member
         if type(value) is str:
-            raise _Invalid(f"{value!r} is not a {noun}; expected one of {expected}")
+            raise _Invalid(f"{shown(value)} is not a {noun}; expected one of {expected}")
         raise _Invalid(f"expected a {noun} (one of {expected}), got {_describe(value)}")
 
     return structure
@@ -336,7 +422,7 @@ def _format_exception(exc: BaseException, _type: type | None) -> str:
     if isinstance(exc, _Invalid):
         return str(exc)
     if isinstance(exc, ForbiddenExtraKeysError):
-        extra = ", ".join(repr(k) for k in sorted(exc.extra_fields))
+        extra = ", ".join(shown(k) for k in sorted(exc.extra_fields, key=repr))
         allowed = ", ".join(repr(a.name) for a in attrs.fields(exc.cl) if a.eq)
         noun = "key" if len(exc.extra_fields) == 1 else "keys"
         return f"unknown {noun} {extra}; expected only {allowed}"
@@ -383,12 +469,14 @@ def _check_format(data: Mapping[str, Any], path: str) -> list[Problem]:
     if value == FORMAT:
         return []
     match = _FORMAT_RE.match(value) if type(value) is str else None
-    if match and int(match.group(1)) > 1:
+    # A version's digits are compared as text: a 5,000-digit one is still just newer.
+    version = match.group(1).lstrip("0") if match else ""
+    if match and (len(version) > 1 or version > "1"):
         raise ValidationError(
             [
                 Problem(
                     f"{path}.format",
-                    f"{value!r} is newer than this peelkit understands ({FORMAT!r}); "
+                    f"{shown(value)} is newer than this peelkit understands ({FORMAT!r}); "
                     "upgrade peelkit to read it",
                 )
             ]
@@ -410,6 +498,10 @@ def from_dict(data: Any, cl: type[Any] | None = None, *, source: str | None = No
     problem with its path; ``source`` (a file name, say) heads its message.
     """
     try:
+        if type(data) is dict:
+            problems = _door_problems(data)
+            if problems:
+                raise ValidationError(problems)
         return _from_dict(data, cl)
     except ValidationError as error:
         if source is None:
@@ -461,6 +553,8 @@ def from_json(text: str | bytes, cl: type[Any] | None = None, *, source: str | N
 
 
 def _from_json(text: str | bytes, cl: type[Any] | None) -> Any:
+    if isinstance(text, memoryview):
+        text = text.tobytes()
     if isinstance(text, (bytes, bytearray)):
         try:
             text = bytes(text).decode("utf-8-sig")
@@ -472,15 +566,44 @@ def _from_json(text: str | bytes, cl: type[Any] | None) -> Any:
                     )
                 ]
             ) from None
+        checked = True  # UTF-8 holds no lone surrogate
+    elif type(text) is str:
+        checked = False
+    else:
+        raise ValidationError(
+            [Problem("$", f"expected JSON text (str or bytes), got {type(text).__name__}")]
+        )
     try:
-        data = json.loads(text)
+        data = json.loads(text, parse_int=_bounded_int, object_pairs_hook=_no_duplicates)
+    except _DuplicateKey as exc:
+        raise ValidationError(
+            [
+                Problem(
+                    "$",
+                    f"not valid peelkit JSON: the key {shown(exc.key)} appears twice in one object",
+                )
+            ]
+        ) from None
     except json.JSONDecodeError as exc:
         raise ValidationError(
             [Problem("$", f"not valid JSON: {exc.msg} (line {exc.lineno}, column {exc.colno})")]
         ) from None
     except RecursionError:
         raise ValidationError([Problem("$", "not valid JSON: nested too deeply")]) from None
+    # A lone surrogate is either in the text or escaped in it (``\\ud800``).
+    if "\\u" in text or (not checked and not text.isascii() and not _utf8(text)):
+        problems = _door_problems(data)
+        if problems:
+            raise ValidationError(problems)
     return _from_dict(data, cl)
+
+
+def _utf8(text: str) -> bool:
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
 
 
 def to_dict(obj: Assessment | Corpus) -> dict[str, Any]:
