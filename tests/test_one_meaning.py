@@ -98,6 +98,7 @@ def test_a_refused_year_is_not_listed_as_allowed() -> None:
         (lambda: Grade("outstandng"), "'outstanding'"),
         (lambda: Pillar("efficency"), "'efficiency'"),
         (lambda: Pillar("legitamacy"), "'legitimacy'"),
+        (lambda: peelkit.Evidence("statment"), "'statement'"),
     ],
 )
 def test_every_enum_says_did_you_mean(call: object, suggestion: str) -> None:

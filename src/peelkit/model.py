@@ -456,8 +456,16 @@ class Evidence(_Ordered):
     LABEL = "label"
     STATEMENT = "statement"
 
+    @classmethod
+    def _missing_(cls, value: object) -> Evidence | None:
+        found = _EVIDENCE_WORDS.get(_fold(value))
+        if found is None:
+            raise _unknown_word(cls, value, _EVIDENCE_WORDS)
+        return found
+
 
 _rank(Evidence)
+_EVIDENCE_WORDS = {evidence.value: evidence for evidence in Evidence}
 
 
 def _optional_evidence(value: Any) -> Evidence | None:
