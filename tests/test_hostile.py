@@ -79,7 +79,7 @@ def test_load_of_a_missing_file_is_an_os_error_naming_it(tmp_path: Path) -> None
 class TestAtomicWrite:
     def test_writes_the_whole_text(self, tmp_path: Path) -> None:
         target = tmp_path / "out.json"
-        _io.write_atomic(target, KENT_JSON)
+        _io.write_text(target, KENT_JSON)
         assert target.read_text("utf-8") == KENT_JSON
 
     def test_an_interrupted_write_leaves_the_old_file_and_no_litter(
@@ -93,7 +93,7 @@ class TestAtomicWrite:
 
         monkeypatch.setattr(os, "fsync", interrupted)
         with pytest.raises(KeyboardInterrupt):
-            _io.write_atomic(target, KENT_JSON)
+            _io.write_text(target, KENT_JSON)
         assert target.read_text("utf-8") == "old"
         assert [p.name for p in tmp_path.iterdir()] == ["out.json"]
 
@@ -105,7 +105,7 @@ class TestAtomicWrite:
 
         monkeypatch.setattr(os, "replace", failing)
         with pytest.raises(OSError, match="No space left"):
-            _io.write_atomic(tmp_path / "new.json", KENT_JSON)
+            _io.write_text(tmp_path / "new.json", KENT_JSON)
         assert list(tmp_path.iterdir()) == []
 
 

@@ -28,7 +28,7 @@ from collections.abc import Callable
 
 from peelkit.errors import FileError
 
-__all__ = ["STDIO", "read_bytes", "write_atomic", "write_text"]
+__all__ = ["STDIO", "read_bytes", "write_bytes", "write_text"]
 
 STDIO = "-"
 """The path that means standard input (to :func:`read_bytes`) or output (to the CLI's ``-o``)."""
@@ -119,10 +119,6 @@ def write_text(path: PathLike, text: str, *, encoding: str = "utf-8") -> None:
     file is removed and ``path`` is as it was.
     """
     write_bytes(path, text.encode(encoding))
-
-
-write_atomic = write_text
-"""The name this writer had when it only ever replaced files."""
 
 
 def write_bytes(path: PathLike, data: bytes) -> None:

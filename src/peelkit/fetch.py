@@ -32,7 +32,7 @@ from typing import IO, TYPE_CHECKING, Literal
 
 import attrs
 
-from peelkit._io import write_atomic
+from peelkit._io import write_text
 from peelkit._version import __version__
 from peelkit.errors import ParseError, PeelkitError
 from peelkit.forces import FORCES, Force, force
@@ -330,7 +330,7 @@ class _Client:
             error.close()
             if error.code in (404, 410):
                 target.parent.mkdir(parents=True, exist_ok=True)
-                write_atomic(marker, f"{error.code} {error.reason}\n{url}\n")
+                write_text(marker, f"{error.code} {error.reason}\n{url}\n")
                 return Outcome(page, "missing", marker, f"HTTP {error.code}")
             if error.code == 429 or error.code >= 500:
                 raise _Retry(
@@ -356,7 +356,7 @@ class _Client:
             found = ", ".join(f"{name} {cycle} {pillar.value}" for name, cycle, pillar in shown)
             return Outcome(page, "failed", None, f"{url}: the page is {found}, not {page}")
         target.parent.mkdir(parents=True, exist_ok=True)
-        write_atomic(target, text, encoding="utf-8-sig")
+        write_text(target, text, encoding="utf-8-sig")
         if marker.exists():
             marker.unlink()
         return Outcome(page, "fetched", target)

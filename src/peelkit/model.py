@@ -78,6 +78,16 @@ class _Ordered(enum.Enum):
 
     __hash__ = object.__hash__
 
+    @classmethod
+    def _missing_(cls, value: object) -> Any:
+        """The member whose word ``value`` is, in any case and spacing; else an
+        :class:`~peelkit.UnknownWordError` saying which words are close."""
+        words = _WORDS[cls]
+        found = words.get(_fold(value))
+        if found is None:
+            raise _unknown_word(cls, value, words)
+        return found
+
     @property
     def rank(self) -> int:
         """Position of the member in its enum, from 0."""
@@ -108,6 +118,8 @@ class _Ordered(enum.Enum):
 
 
 _RANKS: dict[_Ordered, int] = {}
+_WORDS: dict[type[_Ordered], dict[str, _Ordered]] = {}
+"""Each ordered enum's members by their word, as :meth:`_Ordered._missing_` looks them up."""
 
 
 def _listing(words: list[str]) -> str:
@@ -132,8 +144,10 @@ def _unknown_word(cls: type[enum.Enum], value: object, words: Iterable[str]) -> 
 
 
 def _rank(cls: type[_Ordered]) -> None:
+    """Record the order and the words of ``cls``'s members (once, as it is defined)."""
     for position, member in enumerate(cls):
         _RANKS[member] = position
+    _WORDS[cls] = {member.value: member for member in cls}
 
 
 class Grade(_Ordered):
@@ -150,13 +164,6 @@ class Grade(_Ordered):
     GOOD = "good"
     OUTSTANDING = "outstanding"
 
-    @classmethod
-    def _missing_(cls, value: object) -> Grade | None:
-        found = _GRADE_WORDS.get(_fold(value))
-        if found is None:
-            raise _unknown_word(cls, value, _GRADE_WORDS)
-        return found
-
     @property
     def label(self) -> str:
         """The word as a page prints it on a line of its own: ``Requires improvement``."""
@@ -164,7 +171,6 @@ class Grade(_Ordered):
 
 
 _rank(Grade)
-_GRADE_WORDS = {grade.value: grade for grade in Grade}
 
 
 class Cycle(_Ordered):
@@ -223,13 +229,6 @@ class Pillar(_Ordered):
     LEADERSHIP = "leadership"
     AREAS_OF_POLICING = "areas of policing"
 
-    @classmethod
-    def _missing_(cls, value: object) -> Pillar | None:
-        found = _PILLAR_WORDS.get(_fold(value))
-        if found is None:
-            raise _unknown_word(cls, value, _PILLAR_WORDS)
-        return found
-
     @property
     def label(self) -> str:
         """The pillar as a page heads it: ``Effectiveness``."""
@@ -237,7 +236,6 @@ class Pillar(_Ordered):
 
 
 _rank(Pillar)
-_PILLAR_WORDS = {pillar.value: pillar for pillar in Pillar}
 
 
 def _convert(cls: type[enum.Enum], noun: str, value: Any) -> Any:
@@ -456,16 +454,8 @@ class Evidence(_Ordered):
     LABEL = "label"
     STATEMENT = "statement"
 
-    @classmethod
-    def _missing_(cls, value: object) -> Evidence | None:
-        found = _EVIDENCE_WORDS.get(_fold(value))
-        if found is None:
-            raise _unknown_word(cls, value, _EVIDENCE_WORDS)
-        return found
-
 
 _rank(Evidence)
-_EVIDENCE_WORDS = {evidence.value: evidence for evidence in Evidence}
 
 
 def _optional_evidence(value: Any) -> Evidence | None:

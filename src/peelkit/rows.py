@@ -36,6 +36,7 @@ from peelkit.tables import (
     write_csv,
     write_csv_records,
 )
+from peelkit.text import UNKNOWN
 
 if TYPE_CHECKING:
     import os
@@ -287,8 +288,6 @@ class Rows(Sequence[R], Generic[R]):
 
 NOT_GRADED_WORD = "not graded"
 NOT_YET_GRADED_WORD = "not yet graded"
-UNKNOWN_WORD = "unknown"
-"""What a cell holds where peelkit has no source for the judgment (not a grade)."""
 UNGRADED_WORD = "ungraded"
 """What a cell holds where the framework gave the question no grade of its own."""
 CARRIED_OVER_WORD = "carried over"
@@ -349,7 +348,7 @@ class Grid:
             return "graded"
         if self.is_ungraded(column, force):
             return UNGRADED_WORD
-        return UNKNOWN_WORD
+        return UNKNOWN
 
     def is_ungraded(self, column: Column, force: str | None = None) -> bool:
         """Whether the cycle's framework gives ``column`` no grade (for ``force``)."""
@@ -401,7 +400,7 @@ class Grid:
                 for word in self.cell(name, column) or (self.state(name, column),):
                     counted[word] = counted.get(word, 0) + 1
         order = [grade.value for grade in reversed(Grade)]
-        order += [NOT_GRADED_WORD, NOT_YET_GRADED_WORD, UNGRADED_WORD, UNKNOWN_WORD]
+        order += [NOT_GRADED_WORD, NOT_YET_GRADED_WORD, UNGRADED_WORD, UNKNOWN]
         return dict(
             sorted(
                 counted.items(),
