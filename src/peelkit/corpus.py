@@ -96,8 +96,7 @@ class Corpus(Sequence[Assessment]):
         return f"Corpus({plural(count, 'assessment')}: {plural(forces, 'force')}, {span})"
 
     def _repr_html_(self) -> str:
-
-        return corpus_html(self)
+        return corpus_html(repr(self), self.grid() if self.assessments else None)
 
     @property
     def query_index(self) -> Index:

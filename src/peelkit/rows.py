@@ -28,6 +28,7 @@ from peelkit.model import (
 )
 from peelkit.tables import (
     Categories,
+    Column,
     grid_frame,
     grid_text,
     records,
@@ -291,8 +292,6 @@ NOT_YET_GRADED_WORD = "not yet graded"
 UNGRADED_WORD = "ungraded"
 """What a cell holds where the framework gave the question no grade of its own."""
 CARRIED_OVER_WORD = "carried over"
-
-Column = tuple[Pillar, int | None]
 
 
 def _frozen_cells(
