@@ -53,7 +53,7 @@ LAYERS: tuple[tuple[str, ...], ...] = (
     ("peelkit.validation.runner",),
     ("peelkit.validation",),
     ("peelkit.loading",),
-    ("peelkit.fetch",),
+    ("peelkit._fetch",),
     ("peelkit.testing", "peelkit.datasets"),
     ("peelkit.cli._common",),
     ("peelkit.cli.query",),

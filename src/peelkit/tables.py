@@ -117,6 +117,7 @@ class GradesGrid(Protocol):
     def to_records(self) -> Sequence[Mapping[str, str]]:
         """One record per force: ``force`` then each column's heading → words."""
 
+
 _GRADE_COLUMNS = frozenset({"grade", "resolved_grade", "grade_a", "grade_b"})
 _CYCLE_COLUMNS = frozenset({"cycle", "resolved_cycle", "carried_over_from", "cycle_a", "cycle_b"})
 _DATE_COLUMNS = frozenset({"last_updated"})
