@@ -42,42 +42,29 @@ def test_version_comes_from_one_place() -> None:
     assert result.stdout.strip() == f"peelkit {__version__}"
 
 
-def test_import_loads_no_heavy_module() -> None:
-    heavy = [
-        "pandas",
-        "numpy",
-        "pyarrow",
-        "polars",
-        "duckdb",
-        "hypothesis",
-        "jsonschema",
-        "matplotlib",
-    ]
-    code = f"import sys, peelkit; print([m for m in {heavy!r} if m in sys.modules])"
+def _fresh_python(code: str) -> str:
+    """What ``code`` prints in a new interpreter."""
     result = subprocess.run(
         [sys.executable, "-c", code], capture_output=True, text=True, check=True
     )
-    assert result.stdout.strip() == "[]"
+    return result.stdout.strip()
+
+
+def _loaded_by_import(modules: list[str]) -> str:
+    return _fresh_python(
+        f"import sys, peelkit; print([m for m in {modules!r} if m in sys.modules])"
+    )
+
+
+def test_import_loads_no_heavy_module() -> None:
+    heavy = ["pandas", "numpy", "pyarrow", "polars", "duckdb", "hypothesis", "jsonschema"]
+    assert _loaded_by_import([*heavy, "matplotlib"]) == "[]"
 
 
 def test_import_leaves_the_rarely_used_parts_for_first_use() -> None:
-    later = [
-        "cattrs",
-        "peelkit.serialise",
-        "peelkit.page",
-        "peelkit.loading",
-        "peelkit._fetch",
-        "peelkit.validation",
-        "peelkit.datasets",
-        "peelkit.testing",
-        "peelkit.charts",
-        "peelkit.cli",
-    ]
-    code = f"import sys, peelkit; print([m for m in {later!r} if m in sys.modules])"
-    result = subprocess.run(
-        [sys.executable, "-c", code], capture_output=True, text=True, check=True
-    )
-    assert result.stdout.strip() == "[]"
+    later = ["cattrs", "peelkit.serialise", "peelkit.page", "peelkit.loading", "peelkit._fetch"]
+    later += ["peelkit.validation", "peelkit.datasets", "peelkit.testing", "peelkit.charts"]
+    assert _loaded_by_import([*later, "peelkit.cli"]) == "[]"
 
 
 def test_a_name_used_first_is_imported_then_and_kept() -> None:
@@ -89,10 +76,7 @@ def test_a_name_used_first_is_imported_then_and_kept() -> None:
         "print(before, 'peelkit.serialise' in sys.modules, peelkit.__dict__['to_json'] is to_json,"
         " datasets.__name__)"
     )
-    result = subprocess.run(
-        [sys.executable, "-c", code], capture_output=True, text=True, check=True
-    )
-    assert result.stdout.split() == ["False", "True", "True", "peelkit.datasets"]
+    assert _fresh_python(code).split() == ["False", "True", "True", "peelkit.datasets"]
 
 
 def test_every_public_name_is_listed_by_dir() -> None:
