@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterable, Iterator, Sequence
-from typing import TYPE_CHECKING, Any, Literal, overload
+from typing import Any, Literal, overload
 
 import attrs
 
@@ -19,10 +19,8 @@ from peelkit.errors import MissingError, _raised_here
 from peelkit.forces import Force, force_key
 from peelkit.model import Assessment, Cycle
 from peelkit.query import FilterError, Index, Rows, _force_filter, _ForceProbe, _member
+from peelkit.tables import Categories
 from peelkit.text import plural
-
-if TYPE_CHECKING:
-    from peelkit.tables import Categories
 
 __all__ = ["TABLES", "Corpus"]
 

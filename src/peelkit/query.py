@@ -60,6 +60,7 @@ from peelkit.text import fold
 
 __all__ = [
     "ANY",
+    "AnyType",
     "AreaForImprovementRow",
     "Change",
     "CompareRow",
@@ -81,14 +82,16 @@ __all__ = [
 # -- filters ------------------------------------------------------------------------
 
 
-class _Any(enum.Enum):
+class AnyType(enum.Enum):
+    """The type of :data:`ANY`, the one value of a filter left out."""
+
     ANY = "any"
 
     def __repr__(self) -> str:
         return "ANY"
 
 
-ANY: Final = _Any.ANY
+ANY: Final = AnyType.ANY
 """The default of every filter: match anything. Distinct from ``None``, which for
 ``question`` asks for the pillars' own judgments."""
 
@@ -306,14 +309,14 @@ def judgments(
     pillar: object = ANY,
     question: object = ANY,
     grade: object = ANY,
-    carried_over: bool | _Any = ANY,
+    carried_over: bool | AnyType = ANY,
     area: object = ANY,
     region: object = ANY,
     country: object = ANY,
 ) -> Rows[JudgmentRow]:
     """One row per judgment passing every filter given, in corpus order.
 
-    A filter left out (:data:`ANY`) matches every row. ``question`` is a number or
+    A filter left out (:data:`~peelkit.query.ANY`) matches every row. ``question`` is a number or
     words of the question's text; ``question=None`` keeps the pillars' own
     (headline) judgments only. ``area`` is an area of policing (2021/22 on) in any
     of its wordings ("use of resources"), or a list of them: each cycle's own area
@@ -379,8 +382,8 @@ def areas_for_improvement(
     cycle: object = ANY,
     pillar: object = ANY,
     question: object = ANY,
-    contains: str | _Any = ANY,
-    has_deadline: bool | _Any = ANY,
+    contains: str | AnyType = ANY,
+    has_deadline: bool | AnyType = ANY,
     deadline: object = ANY,
     region: object = ANY,
     country: object = ANY,
@@ -517,7 +520,7 @@ def coverage(corpus: Indexed, cycle: object = ANY, *, force: object = ANY) -> Ro
 
     ``cycle`` picks one cycle (default: every cycle with areas of policing). A force
     is listed for a cycle where the corpus holds any assessment of it; its total
-    comes from the first stated :attr:`~peelkit.GradedAreas.areas_graded` among its
+    comes from the first stated ``areas_graded`` of its :class:`~peelkit.GradedAreas` among its
     versions, and ``known`` counts the distinct areas with a grade. Sorted by cycle,
     then force.
     """

@@ -241,7 +241,7 @@ class Rows(Sequence[R], Generic[R]):
 
     def to_html(self, columns: Sequence[str] | str | None = None) -> str:
         """The notebook table as HTML: the default columns (``None``; see
-        :data:`peelkit._html.SHOWN_COLUMNS`), every column (``"all"``) or those named."""
+        ``SHOWN_COLUMNS`` in ``peelkit._html``), every column (``"all"``) or those named."""
         return rows_html(self, columns)
 
     def plot(self, **options: Any) -> Any:
