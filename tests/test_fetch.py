@@ -20,8 +20,8 @@ import pytest
 
 import peelkit
 from peelkit import Cycle, Pillar
+from peelkit._fetch import MAX_WAIT, USER_AGENT, FetchError, Outcome, Page, pages
 from peelkit.cli import main
-from peelkit.fetch import MAX_WAIT, USER_AGENT, FetchError, Outcome, Page, pages
 from peelkit.page.html import html_document
 
 PAGES = Path(__file__).parent / "fixtures" / "pages"

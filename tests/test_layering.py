@@ -27,6 +27,7 @@ LAYERS: tuple[tuple[str, ...], ...] = (
     ("peelkit.errors",),
     ("peelkit._io",),
     ("peelkit.model",),
+    ("peelkit._deadlines",),
     ("peelkit.forces",),
     ("peelkit.frameworks._classes",),
     ("peelkit.frameworks._data",),
@@ -52,7 +53,7 @@ LAYERS: tuple[tuple[str, ...], ...] = (
     ("peelkit.validation.runner",),
     ("peelkit.validation",),
     ("peelkit.loading",),
-    ("peelkit.fetch",),
+    ("peelkit._fetch",),
     ("peelkit.testing", "peelkit.datasets"),
     ("peelkit.cli._common",),
     ("peelkit.cli.query",),
@@ -63,19 +64,6 @@ LAYERS: tuple[tuple[str, ...], ...] = (
 #: Upward imports allowed, with why.
 ALLOWED: dict[tuple[str, str], str] = {
     ("peelkit.model", "peelkit._html"): "Assessment._repr_html_ renders through _html",
-    ("peelkit.query", "peelkit.page.grammar"): (
-        "the deadline filter reads deadline words with the pages' one reader, lazily"
-    ),
-    # Annotation-only imports (under TYPE_CHECKING) still to be removed:
-    ("peelkit.provenance", "peelkit.corpus"): "annotations only",
-    ("peelkit.tables", "peelkit.rows"): "annotations only",
-    ("peelkit._arrow", "peelkit.rows"): "annotations only",
-    ("peelkit._html", "peelkit.rows"): "annotations only",
-    ("peelkit.charts", "peelkit.rows"): "annotations only",
-    ("peelkit._html", "peelkit.corpus"): "annotations only",
-    ("peelkit.query", "peelkit.corpus"): "annotations only",
-    ("peelkit.rows", "peelkit.corpus"): "annotations only",
-    ("peelkit._index", "peelkit.corpus"): "annotations only",
 }
 
 

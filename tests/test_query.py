@@ -321,3 +321,24 @@ def test_resolved_columns_follow_the_same_chains_as_validation() -> None:
         found = resolve(index, row.force, row.cycle, row.pillar, row.question_number)
         assert found is not None
         assert (row.resolved_grade, row.resolved_cycle) == (found.grade, found.cycle)
+
+
+QUERIES = ("judgments", "areas_for_improvement", "history", "compare", "coverage", "grid")
+
+
+@pytest.mark.parametrize("name", QUERIES)
+def test_the_corpus_methods_are_the_queries_themselves(name: str, chain: Corpus) -> None:
+    import inspect
+
+    function = getattr(query, name)
+    assert getattr(Corpus, name) is function
+    method = getattr(chain, name)
+    assert method.__doc__ == function.__doc__
+    expected = list(inspect.signature(function).parameters.values())[1:]
+    assert list(inspect.signature(method).parameters.values()) == expected
+
+
+def test_a_misspelt_keyword_of_a_corpus_method_is_refused(chain: Corpus) -> None:
+    # The ignore is needed (mypy --strict refuses an unused one): mypy knows the keywords.
+    with pytest.raises(TypeError, match="forse"):
+        chain.judgments(forse="Kent")  # type: ignore[call-arg]

@@ -7,9 +7,19 @@ The public API is re-exported here; see the user guide for a tour::
     True
     >>> peelkit.force("the Met").short_name
     'Metropolitan Police Service'
+
+The model, the forces, the frameworks and the corpus with its queries are imported
+with the package. The rest (the peelkit/1 format and cattrs, the pages, loading,
+fetching, validation and the bundled data) is imported on first use of one of its
+names (:pep:`562`), so ``import peelkit`` stays cheap; ``from peelkit import X`` and
+``peelkit.X`` work the same either way.
 """
 
-from peelkit import datasets
+from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING
+
 from peelkit._version import __version__
 from peelkit.corpus import Corpus
 from peelkit.diagnostics import Finding, Rule, Scope, Severity, Violation
@@ -23,7 +33,6 @@ from peelkit.errors import (
     UnknownWordError,
     ValidationError,
 )
-from peelkit.fetch import FetchReport, fetch
 from peelkit.forces import FORCES, Force, UnknownForceError, force, try_force
 from peelkit.frameworks import (
     FRAMEWORKS,
@@ -37,7 +46,6 @@ from peelkit.frameworks import (
     framework,
     normalise_wording,
 )
-from peelkit.loading import load
 from peelkit.model import (
     INSPECTED,
     NOT_GRADED,
@@ -64,8 +72,6 @@ from peelkit.model import (
     Recommendation,
     Within,
 )
-from peelkit.page.parse import parse_report
-from peelkit.page.render import render_report
 from peelkit.query import (
     AreaForImprovementRow,
     Change,
@@ -77,9 +83,54 @@ from peelkit.query import (
     Rows,
 )
 from peelkit.rows import ViolationRow, violations_table
-from peelkit.serialise import FORMAT, from_dict, from_json, json_schema, to_dict, to_json
 from peelkit.tables import MissingDependencyError
-from peelkit.validation import Validator, check, validate
+
+if TYPE_CHECKING:  # imported on first use: see _LAZY (a test keeps the two the same)
+    from peelkit import datasets
+    from peelkit._fetch import FetchReport, fetch
+    from peelkit.loading import load
+    from peelkit.page.parse import parse_report
+    from peelkit.page.render import render_report
+    from peelkit.serialise import FORMAT, from_dict, from_json, json_schema, to_dict, to_json
+    from peelkit.validation import Validator, check, validate
+
+_LAZY: dict[str, str] = {
+    "datasets": "peelkit",
+    "FetchReport": "peelkit._fetch",
+    "fetch": "peelkit._fetch",
+    "load": "peelkit.loading",
+    "parse_report": "peelkit.page.parse",
+    "render_report": "peelkit.page.render",
+    "FORMAT": "peelkit.serialise",
+    "from_dict": "peelkit.serialise",
+    "from_json": "peelkit.serialise",
+    "json_schema": "peelkit.serialise",
+    "to_dict": "peelkit.serialise",
+    "to_json": "peelkit.serialise",
+    "Validator": "peelkit.validation",
+    "check": "peelkit.validation",
+    "validate": "peelkit.validation",
+}
+"""The names imported on first use, and the module each comes from (``peelkit``
+itself for a submodule)."""
+
+
+def __getattr__(name: str) -> object:
+    """Import a name of :data:`_LAZY` on first use and keep it (:pep:`562`)."""
+    origin = _LAZY.get(name)
+    if origin is None:
+        raise AttributeError(f"module 'peelkit' has no attribute {name!r}")
+    if origin == __name__:
+        value: object = importlib.import_module(f"{__name__}.{name}")
+    else:
+        value = getattr(importlib.import_module(origin), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted({*globals(), *__all__})
+
 
 __all__ = [
     "FORCES",

@@ -33,16 +33,13 @@ import os
 import types
 import typing
 from collections.abc import Sequence
-from typing import TYPE_CHECKING, Any, Literal
+from typing import Any, Literal
 
 import attrs
 
 from peelkit._io import write_bytes
 from peelkit._version import __version__
-from peelkit.tables import MissingDependencyError, cell
-
-if TYPE_CHECKING:
-    from peelkit.rows import Rows
+from peelkit.tables import MissingDependencyError, TableRows, cell
 
 __all__ = [
     "Column",
@@ -132,7 +129,7 @@ def _polars() -> Any:
     return polars
 
 
-def _values(rows: Rows[Any], name: str) -> list[Any]:
+def _values(rows: TableRows, name: str) -> list[Any]:
     return [getattr(row, name) for row in rows]
 
 
@@ -154,7 +151,7 @@ def arrow_schema(row_type: type) -> Any:
     )
 
 
-def to_arrow(rows: Rows[Any]) -> Any:
+def to_arrow(rows: TableRows) -> Any:
     """The rows as a ``pyarrow.Table`` of :func:`arrow_schema`; needs the ``arrow`` extra."""
     pa = _pyarrow()
     schema = arrow_schema(rows.row_type)
@@ -175,7 +172,7 @@ def to_arrow(rows: Rows[Any]) -> Any:
     return pa.Table.from_arrays(arrays, schema=schema)
 
 
-def parquet_bytes(rows: Rows[Any]) -> bytes:
+def parquet_bytes(rows: TableRows) -> bytes:
     """The rows as the bytes of a Parquet file holding :func:`to_arrow`'s table."""
     parquet = _parquet()
     pa = _pyarrow()
@@ -185,13 +182,13 @@ def parquet_bytes(rows: Rows[Any]) -> bytes:
     return data
 
 
-def write_parquet(rows: Rows[Any], path: str | os.PathLike[str]) -> None:
+def write_parquet(rows: TableRows, path: str | os.PathLike[str]) -> None:
     """Write the rows as Parquet to ``path``, atomically: the file is whole or left as
     it was. Needs the ``arrow`` extra."""
     write_bytes(path, parquet_bytes(rows))
 
 
-def to_polars(rows: Rows[Any]) -> Any:
+def to_polars(rows: TableRows) -> Any:
     """The rows as a ``polars.DataFrame``; needs the ``polars`` extra (not pyarrow).
 
     Categorical columns are ``pl.Enum``, so ``pl.col("grade") >= "good"`` keeps

@@ -10,16 +10,12 @@ from __future__ import annotations
 import html
 import urllib.parse
 from collections.abc import Iterable, Sequence
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from peelkit.errors import FilterError
 from peelkit.model import Assessment, CarriedOver, Grade
-from peelkit.tables import cell
+from peelkit.tables import GradesGrid, TableRows, cell
 from peelkit.text import UNKNOWN
-
-if TYPE_CHECKING:
-    from peelkit.corpus import Corpus
-    from peelkit.rows import Grid, Rows
 
 __all__ = [
     "LEGEND",
@@ -159,7 +155,7 @@ def _table(
     return "".join(parts)
 
 
-def shown_columns(rows: Rows[Any], columns: Sequence[str] | str | None = None) -> tuple[str, ...]:
+def shown_columns(rows: TableRows, columns: Sequence[str] | str | None = None) -> tuple[str, ...]:
     """The columns :func:`rows_html` shows: the defaults of :data:`SHOWN_COLUMNS`
     (``None``), every column (``"all"``) or those named, checked against the row class."""
     if columns == "all":
@@ -187,7 +183,7 @@ def _provenance(row: object) -> str:
     return f"{word} from {origin}" if origin is not None else word
 
 
-def rows_html(rows: Rows[Any], columns: Sequence[str] | str | None = None) -> str:
+def rows_html(rows: TableRows, columns: Sequence[str] | str | None = None) -> str:
     """A query result as a table: the first :data:`MAX_ROWS` rows, grades coloured,
     the columns of :func:`shown_columns`, long text cut with its whole on hover and
     sources as links."""
@@ -247,7 +243,7 @@ LEGEND = (
 """The grid's legend: each cell state, a sample cell and what it means."""
 
 
-def _grid_cell(grid: Grid, name: str, column: Any) -> str:
+def _grid_cell(grid: GradesGrid, name: str, column: Any) -> str:
     state = grid.state(name, column)
     words = grid.cell(name, column)
     wording = grid.wording(column)
@@ -284,7 +280,7 @@ def _legend(states: set[str]) -> str:
     )
 
 
-def grid_html(grid: Grid) -> str:
+def grid_html(grid: GradesGrid) -> str:
     """A grades table: one row per force, the columns grouped by pillar under their
     short labels (the wording on hover), every cell state told apart, and a legend."""
     groups: list[tuple[str, int]] = []
@@ -329,12 +325,11 @@ def grid_html(grid: Grid) -> str:
     return _wrap(*parts)
 
 
-def corpus_html(corpus: Corpus) -> str:
-    """A corpus: its summary line and the grades table of its latest cycle."""
-    summary = f"<p>{html.escape(repr(corpus))}</p>"
-    if not len(corpus):
-        return summary
-    return summary + grid_html(corpus.grid())
+def corpus_html(summary: str, grid: GradesGrid | None) -> str:
+    """A corpus: its summary line and the grades table of its latest cycle (``None``
+    for an empty corpus)."""
+    shown = f"<p>{html.escape(summary)}</p>"
+    return shown if grid is None else shown + grid_html(grid)
 
 
 def assessment_html(assessment: Assessment) -> str:

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import threading
-from collections.abc import Callable, Sequence
-from typing import Any, ClassVar
+from collections.abc import Callable, Iterator, Sequence
+from typing import Any, ClassVar, Protocol
 
 from peelkit._memory import collector_paused
 from peelkit.model import (
@@ -16,6 +16,8 @@ from peelkit.model import (
 )
 from peelkit.provenance import CorpusIndex, Step, follow, force_key
 from peelkit.rows import AreaForImprovementRow, JudgmentRow
+
+__all__ = ["Index", "Indexed", "of"]
 
 # -- the index ------------------------------------------------------------------------
 
@@ -177,6 +179,20 @@ def _area_row(
         carried_over_from=area.carried_over_from,
         source=_source(assessment, pillar, question),
     )
+
+
+class Indexed(Protocol):
+    """What a query asks of a corpus: its assessments, in order, and its one index.
+
+    :class:`peelkit.Corpus` is one; the queries take any such, so they need not
+    import the corpus that offers them as methods.
+    """
+
+    def __iter__(self) -> Iterator[Assessment]: ...
+
+    @property
+    def query_index(self) -> Index:
+        """The index of the assessments, built once (see :func:`of`)."""
 
 
 _building = threading.Lock()

@@ -21,7 +21,6 @@ from __future__ import annotations
 import contextlib
 import errno
 import os
-import secrets
 import stat
 import sys
 from collections.abc import Callable
@@ -195,7 +194,7 @@ def _create_temporary(shown: str, folder: str, mode: int) -> tuple[int, str]:
     """
     flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_CLOEXEC | getattr(os, "O_BINARY", 0)
     for _ in range(_TEMPORARY_TRIES):
-        temporary = os.path.join(folder, f".pk-{secrets.token_hex(4)}.tmp")
+        temporary = os.path.join(folder, f".pk-{os.urandom(4).hex()}.tmp")
         try:
             return os.open(temporary, flags, mode), temporary
         except FileExistsError:

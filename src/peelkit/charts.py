@@ -14,15 +14,13 @@ scale changed, because the inspectorate says the two cannot be compared.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from peelkit._html import GRADE_COLOURS
 from peelkit.errors import MissingDependencyError
 from peelkit.frameworks import framework
 from peelkit.model import Cycle, Grade
-
-if TYPE_CHECKING:
-    from peelkit.rows import Grid, Rows
+from peelkit.tables import GradesGrid, TableRows
 
 __all__ = ["STATE_COLOURS", "UNKNOWN_COLOUR", "grade_colour", "heatmap", "history"]
 
@@ -35,7 +33,7 @@ STATE_COLOURS = {
     "ungraded": "#f0f0f0",
     "unknown": UNKNOWN_COLOUR,
 }
-"""Face colours of cells that hold no grade, by :meth:`peelkit.rows.Grid.state`."""
+"""Face colours of cells that hold no grade, by :meth:`peelkit.Grid.state`."""
 
 
 def grade_colour(word: str) -> str:
@@ -66,7 +64,7 @@ def _scale_changes(cycles: list[Cycle]) -> list[int]:
     ]
 
 
-def history(rows: Rows[Any], *, title: str | None = None) -> Any:
+def history(rows: TableRows, *, title: str | None = None) -> Any:
     """A bar chart of judgment rows (e.g. ``corpus.history("Kent", "efficiency")``):
     one bar per row in order, its height the resolved grade on the ordered axis
     (inadequate … outstanding), coloured by grade; unknown rows as a short grey
@@ -111,15 +109,15 @@ def history(rows: Rows[Any], *, title: str | None = None) -> Any:
     axes.set_ylim(0, len(grades) + 0.4)
     axes.set_xlabel("cycle")
     axes.set_ylabel("grade")
-    first = rows[0] if len(rows) else None
+    first = rows.rows[0] if len(rows) else None
     if title is None and first is not None:
         title = f"{first.force}: {first.pillar.label} by cycle"
     axes.set_title(title or "no judgments")
     return figure
 
 
-def heatmap(grid: Grid, *, title: str | None = None) -> Any:
-    """The forces × judgments heat map of a :class:`~peelkit.rows.Grid`: one square per
+def heatmap(grid: GradesGrid, *, title: str | None = None) -> Any:
+    """The forces × judgments heat map of a :class:`peelkit.Grid`: one square per
     cell coloured by grade (the first of several versions), the rest by state and
     marked (``?`` unknown, ``—`` ungraded, ``ng``/``nyg``, ``↺`` carried over), with a
     legend of the cycle's scale and of the states present."""

@@ -9,41 +9,18 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterable, Iterator, Sequence
-from typing import TYPE_CHECKING, Any, Literal, overload
+from typing import Any, Literal, overload
 
 import attrs
 
-from peelkit import _index
+from peelkit import _index, query
 from peelkit._html import corpus_html
 from peelkit.errors import MissingError, _raised_here
 from peelkit.forces import Force, force_key
 from peelkit.model import Assessment, Cycle
-from peelkit.query import (
-    ANY,
-    FilterError,
-    Index,  # one way: query never imports corpus at run time
-    _Any,
-    _force_filter,
-    _ForceProbe,
-    _member,
-    areas_for_improvement,
-    compare,
-    grid,
-    history,
-    judgments,
-)
+from peelkit.query import FilterError, Index, Rows, _force_filter, _ForceProbe, _member
+from peelkit.tables import Categories
 from peelkit.text import plural
-
-if TYPE_CHECKING:
-    from peelkit.query import (
-        AreaForImprovementRow,
-        CompareRow,
-        CoverageRow,
-        Grid,
-        JudgmentRow,
-        Rows,
-    )
-    from peelkit.tables import Categories
 
 __all__ = ["TABLES", "Corpus"]
 
@@ -96,8 +73,7 @@ class Corpus(Sequence[Assessment]):
         return f"Corpus({plural(count, 'assessment')}: {plural(forces, 'force')}, {span})"
 
     def _repr_html_(self) -> str:
-
-        return corpus_html(self)
+        return corpus_html(repr(self), self.grid() if self.assessments else None)
 
     @property
     def query_index(self) -> Index:
@@ -106,65 +82,16 @@ class Corpus(Sequence[Assessment]):
         threads ask at once."""
         return _index.of(self, self.assessments)
 
-    @_raised_here
-    def judgments(
-        self,
-        *,
-        force: object = ANY,
-        cycle: object = ANY,
-        pillar: object = ANY,
-        question: object = ANY,
-        grade: object = ANY,
-        carried_over: bool | _Any = ANY,
-        area: object = ANY,
-        region: object = ANY,
-        country: object = ANY,
-    ) -> Rows[JudgmentRow]:
-        """One row per judgment matching every filter given (``question=None``: the
-        pillars' own judgments); see :func:`peelkit.query.judgments`."""
-
-        return judgments(
-            self,
-            force=force,
-            cycle=cycle,
-            pillar=pillar,
-            question=question,
-            grade=grade,
-            carried_over=carried_over,
-            area=area,
-            region=region,
-            country=country,
-        )
-
-    @_raised_here
-    def areas_for_improvement(
-        self,
-        *,
-        force: object = ANY,
-        cycle: object = ANY,
-        pillar: object = ANY,
-        question: object = ANY,
-        contains: str | _Any = ANY,
-        has_deadline: bool | _Any = ANY,
-        deadline: object = ANY,
-        region: object = ANY,
-        country: object = ANY,
-    ) -> Rows[AreaForImprovementRow]:
-        """One row per area for improvement matching every filter given; see
-        :func:`peelkit.query.areas_for_improvement`."""
-
-        return areas_for_improvement(
-            self,
-            force=force,
-            cycle=cycle,
-            pillar=pillar,
-            question=question,
-            contains=contains,
-            has_deadline=has_deadline,
-            deadline=deadline,
-            region=region,
-            country=country,
-        )
+    # The queries are the corpus's methods as they are: a function in a class body is
+    # a method, so ``corpus.judgments(...)`` calls ``query.judgments(corpus, ...)`` with
+    # the query's own signature, docstring and error handling (and help(), Sphinx and
+    # mypy see them), and nothing restates them here.
+    judgments = query.judgments
+    areas_for_improvement = query.areas_for_improvement
+    history = query.history
+    compare = query.compare
+    coverage = query.coverage
+    grid = query.grid
 
     @_raised_here
     def assessment(self, force: object, cycle: object) -> Assessment:
@@ -190,38 +117,6 @@ class Corpus(Sequence[Assessment]):
             raise MissingError(f"no assessment for {shown} in {wanted}; {held}")
         merged = Corpus(found).merged()
         return merged[0]
-
-    @_raised_here
-    def history(
-        self, force: object, pillar: object, question: int | str | None = None
-    ) -> Rows[JudgmentRow]:
-        """One force's judgments of a pillar or question across cycles; see
-        :func:`peelkit.query.history`."""
-
-        return history(self, force, pillar, question)
-
-    @_raised_here
-    def compare(
-        self, cycle_a: object, cycle_b: object, *, force: object = ANY, pillar: object = ANY
-    ) -> Rows[CompareRow]:
-        """Per force and pillar, how the grade moved from ``cycle_a`` to ``cycle_b``; see
-        :func:`peelkit.query.compare`."""
-
-        return compare(self, cycle_a, cycle_b, force=force, pillar=pillar)
-
-    @_raised_here
-    def coverage(self, cycle: object = ANY, *, force: object = ANY) -> Rows[CoverageRow]:
-        """Per force and cycle from 2021/22, how many of its graded areas are known; see
-        :func:`peelkit.query.coverage`."""
-        from peelkit.query import coverage
-
-        return coverage(self, cycle, force=force)
-
-    @_raised_here
-    def grid(self, cycle: object = None, *, questions: bool = True) -> Grid:
-        """The grades table of a cycle (the latest by default); see :func:`peelkit.query.grid`."""
-
-        return grid(self, cycle, questions=questions)
 
     @_raised_here
     def to_csv(self, path: str | os.PathLike[str], table: Table = "judgments") -> None:

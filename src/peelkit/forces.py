@@ -3,7 +3,7 @@
 Pages, datasets and people name forces in many ways: "Kent Police", "Kent", the URL
 slug ``kent``, "Devon & Cornwall Police", "the Met". :func:`force` maps every such
 alias to one :class:`Force` record, and :attr:`Force.short_name` is the form peelkit
-stores in :attr:`peelkit.model.Assessment.force` and the bundled data uses.
+stores as an :class:`~peelkit.Assessment`'s ``force`` and the bundled data uses.
 
 Only the 43 territorial forces inspected under PEEL are here. The Police Service of
 Northern Ireland and British Transport Police are inspected separately and do not
@@ -43,7 +43,7 @@ class Force:
     ``name`` is the force's current name as the inspectorate writes it
     ("Kent Police"); ``former_names`` are earlier names, oldest first.
     ``short_name`` is the form used in peelkit's data and in
-    :attr:`~peelkit.model.Assessment.force` ("Kent"; for the Met, "Metropolitan
+    an :class:`~peelkit.Assessment`'s ``force`` ("Kent"; for the Met, "Metropolitan
     Police Service"). ``slugs`` are the inspectorate's URL slugs, oldest first: a
     renamed force has more than one. ``police_uk_id`` is the force's id on
     data.police.uk. ``region`` is an English region (or "Wales") given as a hint
@@ -61,12 +61,12 @@ class Force:
 
     @property
     def slug(self) -> str:
-        """The current URL slug: the last of :attr:`slugs`."""
+        """The current URL slug: the last of ``slugs``."""
         return self.slugs[-1]
 
     @property
     def names(self) -> tuple[str, ...]:
-        """Every name the force has had, oldest first, ending with :attr:`name`."""
+        """Every name the force has had, oldest first, ending with ``name``."""
         return (*self.former_names, self.name)
 
     @property

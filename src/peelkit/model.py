@@ -7,9 +7,10 @@ A judgment has a :class:`Grade` (or none) and a *provenance*: inspected this
 cycle, carried over from an earlier cycle's inspection, not yet graded, or not
 graded at all.
 
-Everything here is frozen, slotted and hashable, and does no I/O. Invariants of a
-single object (a deadline's months are positive, a text is not blank) are checked
-on construction; rules that span objects live in :mod:`peelkit.validation`.
+Everything here is frozen (:func:`attrs.frozen`), slotted and hashable, and does no
+I/O: :func:`attrs.evolve` makes a changed copy. Invariants of a single object (a
+deadline's months are positive, a text is not blank) are checked on construction;
+rules that span objects live in :mod:`peelkit.validation`.
 
 Items that came from page text remember the 1-based ``line`` they came from, so
 messages can point at ``file:line``. The line is not part of equality and is not
@@ -178,7 +179,7 @@ class Cycle(_Ordered):
 
     The value is the inspectorate's own label. Common spellings are accepted:
     ``Cycle("2018")``, ``Cycle(2018)``, ``Cycle("2018-19")`` and ``Cycle("PEEL
-    2018/19")`` are all :attr:`PEEL_2018_19` (the 2018/19 pages live under
+    2018/19")`` are all ``PEEL_2018_19`` (the 2018/19 pages live under
     ``peel-2018``); a year is a cycle's first year, as an int or in words.
     """
 

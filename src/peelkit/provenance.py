@@ -20,7 +20,6 @@ from __future__ import annotations
 
 import enum
 from collections.abc import Iterable
-from typing import TYPE_CHECKING
 
 import attrs
 
@@ -38,9 +37,6 @@ from peelkit.model import (
     QuestionAssessment,
 )
 from peelkit.text import fold
-
-if TYPE_CHECKING:
-    from peelkit.corpus import Corpus  # for annotations; corpus imports query, query this
 
 __all__ = [
     "Break",
@@ -129,7 +125,7 @@ class CorpusIndex:
     force. Where a corpus holds two versions of a pillar, the first is followed.
     """
 
-    def __init__(self, corpus: Corpus | Iterable[Assessment]) -> None:
+    def __init__(self, corpus: Iterable[Assessment]) -> None:
         self._pillars: dict[tuple[str, Cycle, Pillar], list[tuple[str, PillarAssessment]]] = {}
         for i, assessment in enumerate(corpus):
             key = force_key(assessment.force)
@@ -207,7 +203,7 @@ def _start(
 
 
 def resolve(
-    index: CorpusIndex | Corpus,
+    index: CorpusIndex | Iterable[Assessment],
     force: str,
     cycle: Cycle | str,
     pillar: Pillar | str,

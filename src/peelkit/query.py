@@ -27,11 +27,12 @@ import difflib
 import enum
 import functools
 from collections.abc import Callable, Iterable, Iterator, Mapping
-from typing import TYPE_CHECKING, Any, Final, TypeVar
+from typing import Any, Final, TypeVar
 
 import attrs
 
-from peelkit._index import Index
+from peelkit._deadlines import deadline_in
+from peelkit._index import Index, Indexed
 from peelkit.errors import FilterError, UnknownWordError, _raised_here
 from peelkit.forces import FORCES, Force, UnknownForceError, force, try_force
 from peelkit.frameworks import find_area, find_question, framework
@@ -57,11 +58,9 @@ from peelkit.rows import (
 )
 from peelkit.text import fold
 
-if TYPE_CHECKING:
-    from peelkit.corpus import Corpus
-
 __all__ = [
     "ANY",
+    "AnyType",
     "AreaForImprovementRow",
     "Change",
     "CompareRow",
@@ -83,14 +82,16 @@ __all__ = [
 # -- filters ------------------------------------------------------------------------
 
 
-class _Any(enum.Enum):
+class AnyType(enum.Enum):
+    """The type of :data:`ANY`, the one value of a filter left out."""
+
     ANY = "any"
 
     def __repr__(self) -> str:
         return "ANY"
 
 
-ANY: Final = _Any.ANY
+ANY: Final = AnyType.ANY
 """The default of every filter: match anything. Distinct from ``None``, which for
 ``question`` asks for the pillars' own judgments."""
 
@@ -301,21 +302,21 @@ def _select(index: Index, table: str, filters: list[_Filter]) -> tuple[Any, ...]
 
 @_raised_here
 def judgments(
-    corpus: Corpus,
+    corpus: Indexed,
     *,
     force: object = ANY,
     cycle: object = ANY,
     pillar: object = ANY,
     question: object = ANY,
     grade: object = ANY,
-    carried_over: bool | _Any = ANY,
+    carried_over: bool | AnyType = ANY,
     area: object = ANY,
     region: object = ANY,
     country: object = ANY,
 ) -> Rows[JudgmentRow]:
     """One row per judgment passing every filter given, in corpus order.
 
-    A filter left out (:data:`ANY`) matches every row. ``question`` is a number or
+    A filter left out (:data:`~peelkit.query.ANY`) matches every row. ``question`` is a number or
     words of the question's text; ``question=None`` keeps the pillars' own
     (headline) judgments only. ``area`` is an area of policing (2021/22 on) in any
     of its wordings ("use of resources"), or a list of them: each cycle's own area
@@ -375,14 +376,14 @@ def _change(before: Grade, before_cycle: Cycle, after: Grade, after_cycle: Cycle
 
 @_raised_here
 def areas_for_improvement(
-    corpus: Corpus,
+    corpus: Indexed,
     *,
     force: object = ANY,
     cycle: object = ANY,
     pillar: object = ANY,
     question: object = ANY,
-    contains: str | _Any = ANY,
-    has_deadline: bool | _Any = ANY,
+    contains: str | AnyType = ANY,
+    has_deadline: bool | AnyType = ANY,
     deadline: object = ANY,
     region: object = ANY,
     country: object = ANY,
@@ -424,9 +425,7 @@ def _deadline(value: object) -> Deadline:
     if isinstance(value, (Within, By, Immediately)):
         return value
     if isinstance(value, str):
-        from peelkit.page.grammar import deadline_in  # the pages' one reading of the words
-
-        found = deadline_in(value.strip())
+        found = deadline_in(value.strip())  # the pages' one reading of the words
         if found is not None:
             return found
     raise FilterError(
@@ -437,7 +436,7 @@ def _deadline(value: object) -> Deadline:
 
 @_raised_here
 def history(
-    corpus: Corpus, force: object, pillar: object, question: int | str | None = None
+    corpus: Indexed, force: object, pillar: object, question: int | str | None = None
 ) -> Rows[JudgmentRow]:
     """The judgments of one force's pillar (or one of its questions) across cycles.
 
@@ -494,7 +493,7 @@ def _standing(rows: Iterable[JudgmentRow]) -> dict[tuple[str, Pillar], Grade | N
 
 @_raised_here
 def compare(
-    corpus: Corpus, cycle_a: object, cycle_b: object, *, force: object = ANY, pillar: object = ANY
+    corpus: Indexed, cycle_a: object, cycle_b: object, *, force: object = ANY, pillar: object = ANY
 ) -> Rows[CompareRow]:
     """Per force and pillar, the pillar grade in ``cycle_a`` and in ``cycle_b`` and how it moved.
 
@@ -516,12 +515,12 @@ def compare(
 
 
 @_raised_here
-def coverage(corpus: Corpus, cycle: object = ANY, *, force: object = ANY) -> Rows[CoverageRow]:
+def coverage(corpus: Indexed, cycle: object = ANY, *, force: object = ANY) -> Rows[CoverageRow]:
     """Per force and cycle from 2021/22, how many graded areas are known of those stated.
 
     ``cycle`` picks one cycle (default: every cycle with areas of policing). A force
     is listed for a cycle where the corpus holds any assessment of it; its total
-    comes from the first stated :attr:`~peelkit.GradedAreas.areas_graded` among its
+    comes from the first stated ``areas_graded`` of its :class:`~peelkit.GradedAreas` among its
     versions, and ``known`` counts the distinct areas with a grade. Sorted by cycle,
     then force.
     """
@@ -565,7 +564,7 @@ class _ForceProbe:
 
 
 @_raised_here
-def grid(corpus: Corpus, cycle: object = None, *, questions: bool = True) -> Grid:
+def grid(corpus: Indexed, cycle: object = None, *, questions: bool = True) -> Grid:
     """The grades table of ``cycle`` (the latest in the corpus if ``None``).
 
     Forces are sorted by name; columns run pillar by pillar, the pillar's own

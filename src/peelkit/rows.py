@@ -28,6 +28,7 @@ from peelkit.model import (
 )
 from peelkit.tables import (
     Categories,
+    Column,
     grid_frame,
     grid_text,
     records,
@@ -240,7 +241,7 @@ class Rows(Sequence[R], Generic[R]):
 
     def to_html(self, columns: Sequence[str] | str | None = None) -> str:
         """The notebook table as HTML: the default columns (``None``; see
-        :data:`peelkit._html.SHOWN_COLUMNS`), every column (``"all"``) or those named."""
+        ``SHOWN_COLUMNS`` in ``peelkit._html``), every column (``"all"``) or those named."""
         return rows_html(self, columns)
 
     def plot(self, **options: Any) -> Any:
@@ -291,8 +292,6 @@ NOT_YET_GRADED_WORD = "not yet graded"
 UNGRADED_WORD = "ungraded"
 """What a cell holds where the framework gave the question no grade of its own."""
 CARRIED_OVER_WORD = "carried over"
-
-Column = tuple[Pillar, int | None]
 
 
 def _frozen_cells(

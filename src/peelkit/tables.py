@@ -15,15 +15,12 @@ import datetime as dt
 import enum
 import io
 import os
-from collections.abc import Sequence
-from typing import TYPE_CHECKING, Any, Literal
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from typing import Any, Literal, Protocol
 
 from peelkit._io import write_text
 from peelkit.errors import FilterError, MissingDependencyError
 from peelkit.model import By, Cycle, Evidence, Grade, Immediately, Pillar, Within
-
-if TYPE_CHECKING:
-    from peelkit.rows import Grid, Rows
 
 Categories = Literal["present", "all"]
 """Which categories a DataFrame's categorical column has: ``"present"``, the values
@@ -32,7 +29,10 @@ found in the rows (in their order: oldest cycle first, worst grade first), or
 
 __all__ = [
     "Categories",
+    "Column",
+    "GradesGrid",
     "MissingDependencyError",
+    "TableRows",
     "cell",
     "csv_text",
     "grid_frame",
@@ -46,6 +46,77 @@ __all__ = [
 ]
 
 Cell = str | int | None
+
+Column = tuple[Pillar, int | None]
+"""A column of a grades grid: a pillar and a question number (``None``: the pillar's own)."""
+
+
+class TableRows(Protocol):
+    """What a table is written from: rows of one class, in order.
+
+    :class:`peelkit.Rows` is one; the writers here and in the HTML, Arrow and chart
+    modules read only this much of it, so they need not know the queries.
+    """
+
+    @property
+    def row_type(self) -> type[Any]:
+        """The row class; its field names are the columns."""
+
+    @property
+    def rows(self) -> tuple[Any, ...]:
+        """The rows, in order."""
+
+    @property
+    def columns(self) -> tuple[str, ...]:
+        """The column names: the row class's field names, in order."""
+
+    def __len__(self) -> int: ...
+
+    def __iter__(self) -> Iterator[Any]: ...
+
+
+class GradesGrid(Protocol):
+    """What a grades table is written from: forces × judgments of one cycle.
+
+    :class:`peelkit.Grid` is one (its methods say what each of these means).
+    """
+
+    @property
+    def cycle(self) -> Cycle:
+        """The cycle graded."""
+
+    @property
+    def forces(self) -> tuple[str, ...]:
+        """The rows: forces, by name."""
+
+    @property
+    def columns(self) -> tuple[Column, ...]:
+        """The columns, pillar by pillar."""
+
+    def cell(self, force: str, column: Column) -> tuple[str, ...]:
+        """The words in one cell; ``()`` where unknown."""
+
+    def words(self, force: str, column: Column) -> str:
+        """One cell in words."""
+
+    def state(self, force: str, column: Column) -> str:
+        """What kind of cell this is (``graded``, ``carried over``, …)."""
+
+    def label(self, column: Column) -> str:
+        """The column's short heading."""
+
+    def heading(self, column: Column) -> str:
+        """The column's name in tables and files."""
+
+    def wording(self, column: Column) -> str | None:
+        """The question's canonical wording, if known."""
+
+    def counts(self) -> Mapping[str, int]:
+        """How many cells hold each word."""
+
+    def to_records(self) -> Sequence[Mapping[str, str]]:
+        """One record per force: ``force`` then each column's heading → words."""
+
 
 _GRADE_COLUMNS = frozenset({"grade", "resolved_grade", "grade_a", "grade_b"})
 _CYCLE_COLUMNS = frozenset({"cycle", "resolved_cycle", "carried_over_from", "cycle_a", "cycle_b"})
@@ -73,9 +144,12 @@ def cell(value: object) -> Cell:
     return str(value)
 
 
-def records(rows: Rows[Any]) -> list[dict[str, Cell]]:
+def records(rows: TableRows) -> list[dict[str, Cell]]:
     """The rows as dicts from column name to plain cell."""
-    names = rows.columns
+    return _records(rows.columns, rows)
+
+
+def _records(names: Sequence[str], rows: Iterable[Any]) -> list[dict[str, Cell]]:
     return [{name: cell(getattr(row, name)) for name in names} for row in rows]
 
 
@@ -85,7 +159,7 @@ def neutralise(text: str) -> str:
     return "'" + text if text.startswith(_RISKY_STARTS) else text
 
 
-def csv_text(rows: Rows[Any]) -> str:
+def csv_text(rows: TableRows) -> str:
     """The rows as CSV text: a header of column names, then one line per row.
 
     Text cells that a spreadsheet would run as a formula are neutralised
@@ -112,7 +186,7 @@ def write_csv_records(data: Sequence[dict[str, Any]], path: str | os.PathLike[st
     write_text(path, _csv(list(data[0]) if data else [], data))
 
 
-def write_csv(rows: Rows[Any], path: str | os.PathLike[str]) -> None:
+def write_csv(rows: TableRows, path: str | os.PathLike[str]) -> None:
     """Write the rows as CSV (UTF-8, see :func:`csv_text`) to ``path``: a file is
     replaced atomically (whole or left as it was, its permissions kept), a link's
     target is replaced, and a device or FIFO is written into."""
@@ -124,14 +198,14 @@ def _shorten(text: str, width: int) -> str:
     return text if len(text) <= width else text[: width - 1] + "…"
 
 
-def text_table(rows: Rows[Any], *, limit: int | None = 20, width: int | None = 40) -> str:
+def text_table(rows: TableRows, *, limit: int | None = 20, width: int | None = 40) -> str:
     """The rows as an aligned plain-text table; at most ``limit`` rows, then a count
     of the rest; cells cut to ``width`` characters (``None``: no limit)."""
     names = rows.columns
     shown = rows.rows if limit is None else rows.rows[:limit]
     lines = [
         [_shorten("" if v is None else str(v), width or 10**9) for v in record.values()]
-        for record in records(type(rows)(rows.row_type, shown))
+        for record in _records(names, shown)
     ]
     widths = [max([len(name), *(len(line[i]) for line in lines)]) for i, name in enumerate(names)]
     out = ["  ".join(name.ljust(w) for name, w in zip(names, widths, strict=True)).rstrip()]
@@ -175,8 +249,8 @@ def _categories(
     raise FilterError(f"categories must be 'present' or 'all', not {categories!r}")
 
 
-def to_frame(rows: Rows[Any], *, categories: Categories = "present") -> Any:
-    """The rows as a pandas DataFrame with the columns of :attr:`Rows.columns`.
+def to_frame(rows: TableRows, *, categories: Categories = "present") -> Any:
+    """The rows as a pandas DataFrame with the columns of :attr:`~TableRows.columns`.
 
     Grades, cycles, pillars and evidence are ordered categoricals (worst grade and
     oldest cycle first) whose categories are the values present in the rows
@@ -211,8 +285,8 @@ def _text_series(pd: Any, values: Sequence[Any]) -> Any:
     )
 
 
-def grid_frame(grid: Grid) -> Any:
-    """A :class:`~peelkit.rows.Grid` as a DataFrame: indexed by ``force``, one text
+def grid_frame(grid: GradesGrid) -> Any:
+    """A grades grid (a :class:`peelkit.Grid`) as a DataFrame: indexed by ``force``, one text
     column per heading, each cell in words (``good``, ``unknown``, ``ungraded``)."""
     pd = _pandas()
     data = grid.to_records()
@@ -233,7 +307,7 @@ _MARKS = {
 }
 
 
-def grid_text(grid: Grid, *, limit: int | None = 20) -> str:
+def grid_text(grid: GradesGrid, *, limit: int | None = 20) -> str:
     """A grid as a short text table: grades as ``O G A RI I``, other cells as
     ``ng`` (not graded), ``nyg`` (not yet graded), ``-`` (ungraded) or ``?`` (unknown),
     a ``*`` after a carried-over grade; at most ``limit`` forces, then a key."""

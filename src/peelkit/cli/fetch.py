@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 from typing import Any, TextIO
 
-from peelkit.fetch import BASE_URL, Outcome, fetch
+from peelkit._fetch import BASE_URL, Outcome, fetch
 
 __all__ = ["register"]
 

@@ -7,7 +7,7 @@ areas of policing), each with every wording known to have been published (the
 first is the canonical one) and whether, and for whom, the question was graded.
 
 The facts live in ``cycles.json`` beside this module (read by
-:mod:`peelkit.frameworks._data`), taken from the project's domain reference
+``peelkit.frameworks._data``), taken from the project's domain reference
 (``FRAMEWORK.md``), the bundled data's notes and the sample pages. Where a wording
 was inferred or seen only on a third-party page, the question carries
 ``verified=False`` and a ``note`` saying why: such entries are the best available

@@ -63,7 +63,7 @@ class FrameworkQuestion:
     or third-party pages only; ``note`` then says what is uncertain.
 
     From 2021/22 ``area`` is the area of policing's canonical label (one of
-    :attr:`wordings`). Not every force was graded on every area: ``graded_for``
+    ``wordings``). Not every force was graded on every area: ``graded_for``
     names the forces (short names) for which an otherwise ungraded area was graded
     (victim service in 2021/22: the pilot and early forces), and
     ``graded_if_included`` marks an area graded only where an inspection included
@@ -89,7 +89,7 @@ class FrameworkQuestion:
         """Whether this question was graded for ``force`` (its short name).
 
         ``None`` where only the force's own inspection can say
-        (:attr:`graded_if_included`).
+        (``graded_if_included``).
         """
         if force in self.graded_for:
             return True
@@ -99,7 +99,7 @@ class FrameworkQuestion:
 
     @property
     def wording(self) -> str:
-        """The canonical wording: the first of :attr:`wordings`."""
+        """The canonical wording: the first of ``wordings``."""
         return self.wordings[0]
 
     @property
@@ -234,6 +234,6 @@ class Framework:
         return question.graded
 
     def within_publication_window(self, date: dt.date) -> bool:
-        """Whether ``date`` falls inside :attr:`published`, both ends included."""
+        """Whether ``date`` falls inside ``published``, both ends included."""
         first, last = self.published
         return first <= date <= last
