@@ -20,7 +20,14 @@ import pytest
 
 import peelkit
 from peelkit import Cycle, Pillar
-from peelkit._fetch import MAX_WAIT, USER_AGENT, FetchError, Outcome, Page, pages
+from peelkit._fetch import (
+    MAX_WAIT,
+    USER_AGENT,
+    FetchError,
+    FetchOutcome,
+    PillarPage,
+    pages_to_fetch,
+)
 from peelkit.cli import main
 from peelkit.page.html import html_document
 
@@ -127,17 +134,17 @@ def run(site: Site, out: Path, *args: str, **options: object) -> peelkit.FetchRe
 
 
 def test_addresses_follow_the_published_pattern() -> None:
-    (met,) = pages(["the Met"], ["2017"], ["legitimacy"])
+    (met,) = pages_to_fetch(["the Met"], ["2017"], ["legitimacy"])
     assert met.url() == (
         "https://hmicfrs.justiceinspectorates.gov.uk/peel-assessments/"
         "peel-2017/metropolitan/legitimacy/"
     )
-    (hampshire,) = pages(["Hampshire"], ["2018/19"], ["efficiency"])
+    (hampshire,) = pages_to_fetch(["Hampshire"], ["2018/19"], ["efficiency"])
     assert hampshire.path == "peel-2018/hampshire/efficiency"  # not its 2021/22 slug
 
 
 def test_none_means_all() -> None:
-    everything = pages()
+    everything = pages_to_fetch()
     assert len(everything) == 43 * 5 * 3
     assert {page.cycle for page in everything} == {
         Cycle.PEEL_2014,
@@ -160,7 +167,7 @@ def test_what_has_no_pages_is_an_error(
     cycles: list[str] | None, pillars: list[str] | None, message: str
 ) -> None:
     with pytest.raises(FetchError, match=message):
-        pages(["Kent"], cycles, pillars)
+        pages_to_fetch(["Kent"], cycles, pillars)
 
 
 def test_a_bad_base_url_or_time_out_is_an_error(tmp_path: Path) -> None:
@@ -178,7 +185,7 @@ def test_fetch_fills_the_cache_politely(site: Site, tmp_path: Path) -> None:
     sleeps = Sleeps()
     seen: list[tuple[str, int, int]] = []
 
-    def progress(outcome: Outcome, number: int, total: int) -> None:
+    def progress(outcome: FetchOutcome, number: int, total: int) -> None:
         seen.append((outcome.status, number, total))
 
     report = peelkit.fetch(
@@ -463,5 +470,5 @@ def test_progress_shows_on_a_terminal(site: Site, tmp_path: Path) -> None:
 
 
 def test_page_names_itself() -> None:
-    page = Page(peelkit.force("Kent"), Cycle.PEEL_2018_19, Pillar.EFFECTIVENESS)
+    page = PillarPage(peelkit.force("Kent"), Cycle.PEEL_2018_19, Pillar.EFFECTIVENESS)
     assert str(page) == "Kent 2018/19 effectiveness"

@@ -24,6 +24,7 @@ from peelkit._version import __version__
 from peelkit.corpus import Corpus
 from peelkit.diagnostics import Finding, Rule, Scope, Severity, Violation
 from peelkit.errors import (
+    FetchError,
     FileError,
     MissingError,
     ModelError,
@@ -87,7 +88,7 @@ from peelkit.tables import MissingDependencyError
 
 if TYPE_CHECKING:  # imported on first use: see _LAZY (a test keeps the two the same)
     from peelkit import datasets
-    from peelkit._fetch import FetchReport, fetch
+    from peelkit._fetch import FetchOutcome, FetchReport, PillarPage, fetch, pages_to_fetch
     from peelkit.loading import load
     from peelkit.page.parse import parse_report
     from peelkit.page.render import render_report
@@ -96,8 +97,11 @@ if TYPE_CHECKING:  # imported on first use: see _LAZY (a test keeps the two the 
 
 _LAZY: dict[str, str] = {
     "datasets": "peelkit",
+    "FetchOutcome": "peelkit._fetch",
     "FetchReport": "peelkit._fetch",
+    "PillarPage": "peelkit._fetch",
     "fetch": "peelkit._fetch",
+    "pages_to_fetch": "peelkit._fetch",
     "load": "peelkit.loading",
     "parse_report": "peelkit.page.parse",
     "render_report": "peelkit.page.render",
@@ -152,6 +156,8 @@ __all__ = [
     "Cycle",
     "Deadline",
     "Evidence",
+    "FetchError",
+    "FetchOutcome",
     "FetchReport",
     "FileError",
     "FilterError",
@@ -176,6 +182,7 @@ __all__ = [
     "PeelkitError",
     "Pillar",
     "PillarAssessment",
+    "PillarPage",
     "Problem",
     "Provenance",
     "QuestionAssessment",
@@ -206,6 +213,7 @@ __all__ = [
     "json_schema",
     "load",
     "normalise_wording",
+    "pages_to_fetch",
     "parse_report",
     "render_report",
     "to_dict",

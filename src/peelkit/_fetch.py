@@ -34,7 +34,7 @@ import attrs
 
 from peelkit._io import write_text
 from peelkit._version import __version__
-from peelkit.errors import ParseError, PeelkitError
+from peelkit.errors import FetchError, ParseError
 from peelkit.forces import FORCES, Force, force
 from peelkit.loading import MAX_FILE_BYTES
 from peelkit.model import Cycle, Pillar
@@ -52,11 +52,11 @@ __all__ = [
     "PILLARS",
     "USER_AGENT",
     "FetchError",
+    "FetchOutcome",
     "FetchReport",
-    "Outcome",
-    "Page",
+    "PillarPage",
     "fetch",
-    "pages",
+    "pages_to_fetch",
 ]
 
 BASE_URL = "https://hmicfrs.justiceinspectorates.gov.uk/peel-assessments/"
@@ -84,12 +84,8 @@ Status = Literal["fetched", "cached", "missing", "failed"]
 _HTML_TYPES = ("text/html", "application/xhtml+xml")
 
 
-class FetchError(PeelkitError, ValueError):
-    """A fetch that cannot start: a cycle without pillar pages, a bad base URL."""
-
-
 @attrs.frozen
-class Page:
+class PillarPage:
     """One pillar page of one force in one cycle, and where it lives."""
 
     force: Force
@@ -116,11 +112,11 @@ class Page:
 
 
 @attrs.frozen
-class Outcome:
+class FetchOutcome:
     """What became of one page: ``fetched``, ``cached`` (already there), ``missing``
     (no such page) or ``failed`` (``reason`` says why)."""
 
-    page: Page
+    page: PillarPage
     status: Status
     file: Path | None = None
     reason: str | None = None
@@ -130,14 +126,14 @@ class Outcome:
 class FetchReport:
     """The outcome of every page asked for, in order."""
 
-    outcomes: tuple[Outcome, ...]
+    outcomes: tuple[FetchOutcome, ...]
 
     def count(self, status: Status) -> int:
         """How many pages ended with ``status``."""
         return sum(outcome.status == status for outcome in self.outcomes)
 
     @property
-    def failed(self) -> tuple[Outcome, ...]:
+    def failed(self) -> tuple[FetchOutcome, ...]:
         """The pages that failed."""
         return tuple(outcome for outcome in self.outcomes if outcome.status == "failed")
 
@@ -148,18 +144,18 @@ class FetchReport:
 _STATUSES: tuple[Status, ...] = ("fetched", "cached", "missing", "failed")
 
 
-def pages(
+def pages_to_fetch(
     forces: Iterable[str | Force] | None = None,
     cycles: Iterable[str | Cycle] | None = None,
     pillars: Iterable[str | Pillar] | None = None,
-) -> list[Page]:
+) -> list[PillarPage]:
     """The pages of ``forces`` × ``cycles`` × ``pillars`` (each ``None`` for all), in
     that order. Raises :class:`~peelkit.UnknownForceError` or :class:`FetchError`."""
     chosen_forces = list(FORCES) if forces is None else [force(each) for each in forces]
     chosen_cycles = list(CYCLES) if cycles is None else [_cycle(each) for each in cycles]
     chosen_pillars = list(PILLARS) if pillars is None else [_pillar(each) for each in pillars]
     return [
-        Page(each, cycle, pillar)
+        PillarPage(each, cycle, pillar)
         for each in dict.fromkeys(chosen_forces)
         for cycle in dict.fromkeys(chosen_cycles)
         for pillar in dict.fromkeys(chosen_pillars)
@@ -204,7 +200,7 @@ def fetch(
     refresh: bool = False,
     timeout: float = 30.0,
     retries: int = 3,
-    progress: Callable[[Outcome, int, int], object] | None = None,
+    progress: Callable[[FetchOutcome, int, int], object] | None = None,
     sleep: Callable[[float], object] = time.sleep,
     clock: Callable[[], float] = time.time,
 ) -> FetchReport:
@@ -221,10 +217,10 @@ def fetch(
         raise FetchError(f"base URL {base_url!r} is not an http(s) address")
     if not timeout > 0:
         raise FetchError(f"the time-out must be a positive number of seconds, not {timeout}")
-    chosen = pages(forces, cycles, pillars)
+    chosen = pages_to_fetch(forces, cycles, pillars)
     client = _Client(base_url, delay, timeout, retries, sleep, clock)
     folder = Path(out)
-    outcomes: list[Outcome] = []
+    outcomes: list[FetchOutcome] = []
     for number, page in enumerate(chosen, start=1):
         outcome = client.get(page, folder, refresh=refresh)
         outcomes.append(outcome)
@@ -291,14 +287,14 @@ class _Client:
         self.requests = 0
         self.opener = _opener(urllib.parse.urlsplit(base_url).hostname or "")
 
-    def get(self, page: Page, folder: Path, *, refresh: bool) -> Outcome:
+    def get(self, page: PillarPage, folder: Path, *, refresh: bool) -> FetchOutcome:
         target = folder / f"{page.path}.html"
         marker = folder / f"{page.path}.missing"
         if not refresh:
             if target.is_file():
-                return Outcome(page, "cached", target)
+                return FetchOutcome(page, "cached", target)
             if marker.is_file():
-                return Outcome(page, "missing", marker, "no such page (remembered)")
+                return FetchOutcome(page, "missing", marker, "no such page (remembered)")
         url = page.url(self.base_url)
         attempt = 0
         while True:
@@ -306,12 +302,12 @@ class _Client:
                 return self.attempt(page, url, target, marker)
             except _Retry as failure:
                 if attempt >= self.retries:
-                    return Outcome(page, "failed", None, f"{url}: {failure.reason}")
+                    return FetchOutcome(page, "failed", None, f"{url}: {failure.reason}")
                 backoff = max(self.delay, 0.5) * 2 ** (attempt + 1)
                 self.sleep(min(MAX_WAIT, failure.wait if failure.wait is not None else backoff))
                 attempt += 1
 
-    def attempt(self, page: Page, url: str, target: Path, marker: Path) -> Outcome:
+    def attempt(self, page: PillarPage, url: str, target: Path, marker: Path) -> FetchOutcome:
         if self.requests and self.delay:
             self.sleep(self.delay)
         self.requests += 1
@@ -325,41 +321,43 @@ class _Client:
                 content_type = answer.headers.get_content_type()
                 charset = answer.headers.get_content_charset()
         except _Moved as moved:
-            return Outcome(page, "failed", None, f"{url}: redirected to another host: {moved}")
+            return FetchOutcome(page, "failed", None, f"{url}: redirected to another host: {moved}")
         except urllib.error.HTTPError as error:
             error.close()
             if error.code in (404, 410):
                 target.parent.mkdir(parents=True, exist_ok=True)
                 write_text(marker, f"{error.code} {error.reason}\n{url}\n")
-                return Outcome(page, "missing", marker, f"HTTP {error.code}")
+                return FetchOutcome(page, "missing", marker, f"HTTP {error.code}")
             if error.code == 429 or error.code >= 500:
                 raise _Retry(
                     f"HTTP {error.code} {error.reason}", self.retry_after(error.headers)
                 ) from None
-            return Outcome(page, "failed", None, f"{url}: HTTP {error.code} {error.reason}")
+            return FetchOutcome(page, "failed", None, f"{url}: HTTP {error.code} {error.reason}")
         except (OSError, http.client.HTTPException) as error:  # URLError, time-outs, resets
             reason = getattr(error, "reason", None) or error
             raise _Retry(f"network error: {reason}") from None
         if length.isdigit() and len(data) < int(length):
             raise _Retry(f"network error: the answer stopped at {len(data)} of {length} bytes")
         if len(data) > MAX_FILE_BYTES:
-            return Outcome(page, "failed", None, f"{url}: larger than {MAX_FILE_BYTES:,} bytes")
+            return FetchOutcome(
+                page, "failed", None, f"{url}: larger than {MAX_FILE_BYTES:,} bytes"
+            )
         if content_type not in _HTML_TYPES and (declared or not is_html(data)):
-            return Outcome(page, "failed", None, f"{url}: not HTML but {content_type}")
+            return FetchOutcome(page, "failed", None, f"{url}: not HTML but {content_type}")
         try:
             text = _text(data, charset, str(target))
             parsed = parse_report(text, source=str(target))
         except ParseError as error:
-            return Outcome(page, "failed", None, f"{url}: {str(error).splitlines()[0]}")
+            return FetchOutcome(page, "failed", None, f"{url}: {str(error).splitlines()[0]}")
         shown = [(parsed.force, parsed.cycle, pillar.pillar) for pillar in parsed.pillars]
         if shown != [(page.force.short_name, page.cycle, page.pillar)]:
             found = ", ".join(f"{name} {cycle} {pillar.value}" for name, cycle, pillar in shown)
-            return Outcome(page, "failed", None, f"{url}: the page is {found}, not {page}")
+            return FetchOutcome(page, "failed", None, f"{url}: the page is {found}, not {page}")
         target.parent.mkdir(parents=True, exist_ok=True)
         write_text(target, text, encoding="utf-8-sig")
         if marker.exists():
             marker.unlink()
-        return Outcome(page, "fetched", target)
+        return FetchOutcome(page, "fetched", target)
 
     def retry_after(self, headers: Message) -> float | None:
         """The wait a ``Retry-After`` header asks for, in seconds, or ``None``."""

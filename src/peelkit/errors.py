@@ -194,6 +194,10 @@ class MissingDependencyError(PeelkitError, ImportError):
     """An optional dependency is not installed; the message names the extra to install."""
 
 
+class FetchError(PeelkitError, ValueError):
+    """A fetch that cannot start: a cycle without pillar pages, a bad base URL."""
+
+
 class FileError(PeelkitError, OSError):
     """A file peelkit was asked to read or write, and why it cannot be.
 

@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 from typing import Any, TextIO
 
-from peelkit._fetch import BASE_URL, Outcome, fetch
+from peelkit._fetch import BASE_URL, FetchOutcome, fetch
 
 __all__ = ["register"]
 
@@ -59,7 +59,7 @@ def run(arguments: argparse.Namespace, *, stderr: TextIO | None = None) -> int:
     stream = stderr or sys.stderr
     shown = False
 
-    def progress(outcome: Outcome, number: int, total: int) -> None:
+    def progress(outcome: FetchOutcome, number: int, total: int) -> None:
         nonlocal shown
         if stream.isatty():
             stream.write(
