@@ -142,8 +142,10 @@ class Run:
 
     @functools.cached_property
     def index(self) -> CorpusIndex:
-        """The pillars of the corpus by force, cycle and pillar."""
-        return self.corpus.query_index
+        """The pillars of the corpus by force, cycle and pillar: all the rules follow
+        chains through, so the query index (every judgment and area as a row) is not
+        built for them."""
+        return CorpusIndex(self.corpus)
 
     @functools.cached_property
     def chains(self) -> tuple[Chain, ...]:

@@ -19,11 +19,13 @@ an unknown cycle).
 from __future__ import annotations
 
 import difflib
+import re
 from collections.abc import Iterable, Mapping
 from typing import Any
 
 import attrs
 
+from peelkit._memory import collector_paused
 from peelkit.corpus import Corpus
 from peelkit.diagnostics import (
     Check,
@@ -38,7 +40,7 @@ from peelkit.diagnostics import (
 from peelkit.errors import Problem, ValidationError
 from peelkit.model import Assessment
 from peelkit.serialise import from_dict
-from peelkit.validation.rules import RULES
+from peelkit.validation.rules import RULES, running
 
 __all__ = [
     "Finding",
@@ -196,24 +198,67 @@ class Validator:
         return self.validate(loaded)
 
     def _run(self, corpus: Corpus) -> list[Violation]:
-        found: list[tuple[int, Violation]] = []
-        for order, each in enumerate(self._rules.values()):
-            if each.scope is Scope.CORPUS:
-                findings = [_finding(item) for item in each.check(corpus)]
-            else:
-                findings = [
-                    Finding(f"$.assessments[{i}]{finding.path[1:]}", finding.message)
-                    for i, assessment in enumerate(corpus)
-                    for finding in map(_finding, each.check(assessment))
-                ]
-            for finding in findings:
-                source, line = locate(corpus, finding.path)
-                violation = Violation(
-                    each.code, each.severity, finding.message, finding.path, source, line
-                )
-                found.append((order, violation))
-        found.sort(key=lambda item: (path_key(item[1].path), item[0]))
-        return [violation for _, violation in found]
+        places = _Places(corpus)
+        # (place, rule order, number found before it, violation): sorted, the
+        # violations are in document order, then rule order, then each rule's own.
+        found: list[tuple[_Key, int, int, Violation]] = []
+        # Many small objects and no cycles: as for loading, the cyclic collector waits.
+        with collector_paused(), running(corpus):
+            for order, each in enumerate(self._rules.values()):
+                code, severity = each.code, each.severity
+                if each.scope is Scope.CORPUS:
+                    for finding in map(_finding, each.check(corpus)):
+                        key, source, line = places.of(finding.path)
+                        violation = Violation(
+                            code, severity, finding.message, finding.path, source, line
+                        )
+                        found.append((key, order, len(found), violation))
+                    continue
+                for n, assessment in enumerate(corpus.assessments):
+                    for finding in map(_finding, each.check(assessment)):
+                        key, source, line = places.within(n, assessment, finding.path)
+                        path = f"$.assessments[{n}]{finding.path[1:]}"
+                        violation = Violation(code, severity, finding.message, path, source, line)
+                        found.append((key, order, len(found), violation))
+            found.sort()
+            return [violation for *_, violation in found]
+
+
+_Key = tuple[tuple[int, int], ...]
+_Tokens = tuple[str | int, ...]
+
+
+_IN_ASSESSMENT = re.compile(r"\$\.assessments\[(\d+)\]")
+_HEAD = path_key("$.assessments[0]")[0]
+
+
+class _Places:
+    """Where the findings of one run are: each path's :func:`path_key` and its
+    ``(source, line)`` (as :func:`locate` says), a path within an assessment read
+    once per run however many assessments it is found in."""
+
+    def __init__(self, corpus: Corpus) -> None:
+        self._assessments = corpus.assessments
+        self._corpus = corpus
+        self._read: dict[str, tuple[_Tokens, _Key]] = {}
+
+    def within(
+        self, n: int, assessment: Assessment, path: str
+    ) -> tuple[_Key, str | None, int | None]:
+        """The place of ``path`` (from ``$``, the assessment) in assessment ``n``."""
+        read = self._read.get(path)
+        if read is None:
+            read = self._read[path] = (tuple(path_tokens(path)), path_key(path))
+        tokens, key = read
+        return ((_HEAD, (1, n), *key), *_walk(assessment, tokens, assessment.source))
+
+    def of(self, path: str) -> tuple[_Key, str | None, int | None]:
+        """The place of ``path`` (from ``$``, the corpus)."""
+        head = _IN_ASSESSMENT.match(path)
+        if head is not None and int(head[1]) < len(self._assessments):
+            n = int(head[1])
+            return self.within(n, self._assessments[n], "$" + path[head.end() :])
+        return (path_key(path), *locate(self._corpus, path))
 
 
 def _finding(item: Finding | tuple[str, str] | str) -> Finding:
@@ -240,10 +285,14 @@ def _unprefix(violation: Violation) -> Violation:
 def locate(root: Assessment | Corpus, path: str) -> tuple[str | None, int | None]:
     """The ``(source, line)`` a path points into: the page of the pillar (or the
     assessment's source) and the line of the deepest item that has one."""
-    source: str | None = None
-    line: int | None = None
-    node: Any = root
-    for token in path_tokens(path):
+    return _walk(root, path_tokens(path))
+
+
+def _walk(
+    node: Any, tokens: Iterable[str | int], source: str | None = None, line: int | None = None
+) -> tuple[str | None, int | None]:
+    """:func:`locate` from ``node``, given the ``source`` and ``line`` found above it."""
+    for token in tokens:
         try:
             node = node[token] if isinstance(token, int) else getattr(node, token)
         except (AttributeError, IndexError, TypeError):
