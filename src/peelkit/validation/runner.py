@@ -18,6 +18,7 @@ an unknown cycle).
 
 from __future__ import annotations
 
+import datetime as dt
 import difflib
 import re
 from collections.abc import Iterable, Mapping
@@ -198,67 +199,100 @@ class Validator:
         return self.validate(loaded)
 
     def _run(self, corpus: Corpus) -> list[Violation]:
-        places = _Places(corpus)
-        # (place, rule order, number found before it, violation): sorted, the
-        # violations are in document order, then rule order, then each rule's own.
-        found: list[tuple[_Key, int, int, Violation]] = []
+        found = _Found(corpus)
         # Many small objects and no cycles: as for loading, the cyclic collector waits.
         with collector_paused(), running(corpus):
             for order, each in enumerate(self._rules.values()):
-                code, severity = each.code, each.severity
                 if each.scope is Scope.CORPUS:
                     for finding in map(_finding, each.check(corpus)):
-                        key, source, line = places.of(finding.path)
-                        violation = Violation(
-                            code, severity, finding.message, finding.path, source, line
-                        )
-                        found.append((key, order, len(found), violation))
+                        found.in_corpus(finding, each, order)
                     continue
                 for n, assessment in enumerate(corpus.assessments):
                     for finding in map(_finding, each.check(assessment)):
-                        key, source, line = places.within(n, assessment, finding.path)
-                        path = f"$.assessments[{n}]{finding.path[1:]}"
-                        violation = Violation(code, severity, finding.message, path, source, line)
-                        found.append((key, order, len(found), violation))
-            found.sort()
-            return [violation for *_, violation in found]
+                        found.in_assessment(n, assessment, finding, each, order)
+            return found.in_order()
 
 
 _Key = tuple[tuple[int, int], ...]
-_Tokens = tuple[str | int, ...]
-
-
 _IN_ASSESSMENT = re.compile(r"\$\.assessments\[(\d+)\]")
 _HEAD = path_key("$.assessments[0]")[0]
 
 
-class _Places:
-    """Where the findings of one run are: each path's :func:`path_key` and its
-    ``(source, line)`` (as :func:`locate` says), a path within an assessment read
-    once per run however many assessments it is found in."""
+class _Found:
+    """The violations of one run, put in document order (by :func:`path_key`), then
+    rule order, then the order each rule found them; each located (:func:`locate`).
+
+    A path within an assessment is read once per run, however many assessments it
+    is found in, and the violations are sorted by numbers: the assessment, the rank
+    of the path within it, the rule and the order found.
+    """
 
     def __init__(self, corpus: Corpus) -> None:
-        self._assessments = corpus.assessments
         self._corpus = corpus
-        self._read: dict[str, tuple[_Tokens, _Key]] = {}
+        self._assessments = corpus.assessments
+        self._read: dict[str, tuple[tuple[str | int, ...], _Key]] = {}
+        # (assessment, path within it, rule order, number found before, violation)
+        self._within: list[tuple[int, str, int, int, Violation]] = []
+        # (path key, rule order, number found before, violation): elsewhere in a corpus
+        self._elsewhere: list[tuple[_Key, int, int, Violation]] = []
 
-    def within(
-        self, n: int, assessment: Assessment, path: str
-    ) -> tuple[_Key, str | None, int | None]:
-        """The place of ``path`` (from ``$``, the assessment) in assessment ``n``."""
-        read = self._read.get(path)
-        if read is None:
-            read = self._read[path] = (tuple(path_tokens(path)), path_key(path))
-        tokens, key = read
-        return ((_HEAD, (1, n), *key), *_walk(assessment, tokens, assessment.source))
+    def in_assessment(
+        self, n: int, assessment: Assessment, finding: Finding, rule: Rule, order: int
+    ) -> None:
+        """Add a finding of ``rule`` in assessment ``n`` (its path from ``$``, the
+        assessment)."""
+        path = f"$.assessments[{n}]{finding.path[1:]}"
+        self._add(n, assessment, finding.path, path, finding, rule, order)
 
-    def of(self, path: str) -> tuple[_Key, str | None, int | None]:
-        """The place of ``path`` (from ``$``, the corpus)."""
+    def in_corpus(self, finding: Finding, rule: Rule, order: int) -> None:
+        """Add a finding of ``rule`` in the corpus (its path from ``$``, the corpus)."""
+        path = finding.path
         head = _IN_ASSESSMENT.match(path)
         if head is not None and int(head[1]) < len(self._assessments):
             n = int(head[1])
-            return self.within(n, self._assessments[n], "$" + path[head.end() :])
-        return (path_key(path), *locate(self._corpus, path))
+            within = "$" + path[head.end() :]
+            self._add(n, self._assessments[n], within, path, finding, rule, order)
+            return
+        source, line = locate(self._corpus, path)
+        violation = Violation(rule.code, rule.severity, finding.message, path, source, line)
+        number = len(self._within) + len(self._elsewhere)
+        self._elsewhere.append((path_key(path), order, number, violation))
+
+    def _add(
+        self,
+        n: int,
+        assessment: Assessment,
+        within: str,
+        path: str,
+        finding: Finding,
+        rule: Rule,
+        order: int,
+    ) -> None:
+        read = self._read.get(within)
+        if read is None:
+            read = self._read[within] = (tuple(path_tokens(within)), path_key(within))
+        source, line = _walk(assessment, read[0], assessment.source)
+        violation = Violation(rule.code, rule.severity, finding.message, path, source, line)
+        number = len(self._within) + len(self._elsewhere)
+        self._within.append((n, within, order, number, violation))
+
+    def in_order(self) -> list[Violation]:
+        """Every violation added, in order."""
+        if self._elsewhere:
+            # Rare (a rule of one's own reporting at ``$``, say): sort by whole keys.
+            everything = self._elsewhere + [
+                ((_HEAD, (1, n), *self._read[within][1]), order, number, violation)
+                for n, within, order, number, violation in self._within
+            ]
+            everything.sort()
+            return [violation for *_, violation in everything]
+        keys = {within: key for within, (_, key) in self._read.items()}
+        ranks = {key: rank for rank, key in enumerate(sorted(set(keys.values())))}
+        rank = {within: ranks[key] for within, key in keys.items()}
+        places = sorted(
+            (n, rank[within], order, number) for n, within, order, number, _ in self._within
+        )
+        return [self._within[number][4] for *_, number in places]
 
 
 def _finding(item: Finding | tuple[str, str] | str) -> Finding:
@@ -288,6 +322,10 @@ def locate(root: Assessment | Corpus, path: str) -> tuple[str | None, int | None
     return _walk(root, path_tokens(path))
 
 
+# Values of these types have no source and no line: a list of items, or a leaf.
+_BARE = frozenset({tuple, str, int, bool, type(None), dt.date})
+
+
 def _walk(
     node: Any, tokens: Iterable[str | int], source: str | None = None, line: int | None = None
 ) -> tuple[str | None, int | None]:
@@ -297,6 +335,8 @@ def _walk(
             node = node[token] if isinstance(token, int) else getattr(node, token)
         except (AttributeError, IndexError, TypeError):
             break
+        if type(node) in _BARE:
+            continue
         if isinstance(node, Assessment):
             source = node.source
         item_source = getattr(node, "source", None)
