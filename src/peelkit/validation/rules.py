@@ -142,9 +142,9 @@ class Run:
 
     @functools.cached_property
     def index(self) -> CorpusIndex:
-        """The pillars of the corpus by force, cycle and pillar: all the rules follow
-        chains through, so the query index (every judgment and area as a row) is not
-        built for them."""
+        """The pillars of the corpus by force, cycle and pillar: all that the corpus
+        rules need, so validating does not build the query index (which holds every
+        judgment and area as a row as well)."""
         return CorpusIndex(self.corpus)
 
     @functools.cached_property
