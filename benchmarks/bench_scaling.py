@@ -5,6 +5,8 @@ building the one query index, a handful of queries on the built index, the grade
 grid, and ``validate``; then prints each stage's growth exponent, the slope of
 log(time) against log(size) from the smallest to the largest corpus. Linear work
 has slope 1; any slope above 1.2 is flagged, so the next quadratic shows as a number.
+Last, ``validate`` as a multiple of loading the same corpus, at each size; above
+1.5x is flagged (issue 14: validating should cost about what loading does).
 
 Run: ``python benchmarks/bench_scaling.py [SIZES...]``
 """
@@ -24,6 +26,8 @@ from _timing import best_of
 import peelkit
 
 LIMIT = 1.2
+VALIDATE_LIMIT = 1.5
+REPEAT = 5  # best of five: the machine may be shared
 
 
 def stages(count: int) -> dict[str, Callable[[], object]]:
@@ -58,7 +62,7 @@ def main(sizes: list[int]) -> int:
     times: dict[str, list[float]] = {}
     for count in sizes:
         for name, function in stages(count).items():
-            times.setdefault(name, []).append(best_of(function, repeat=3))
+            times.setdefault(name, []).append(best_of(function, repeat=REPEAT))
     print(f"{'stage':<18}" + "".join(f"{n:>10}" for n in sizes) + "   exponent")
     flagged = 0
     for name, measured in times.items():
@@ -67,6 +71,13 @@ def main(sizes: list[int]) -> int:
         flagged += slope > LIMIT
         cells = "".join(f"{t * 1000:8.1f}ms" for t in measured)
         print(f"{name:<18}{cells}   {slope:6.2f}{mark}")
+    loads = times["load (from_json)"]
+    ratios = [v / load for v, load in zip(times["validate"], loads, strict=True)]
+    over = [ratio > VALIDATE_LIMIT for ratio in ratios]
+    flagged += any(over)
+    cells = "".join(f"{ratio:9.2f}x" for ratio in ratios)
+    mark = f"  OVER {VALIDATE_LIMIT}x" if any(over) else ""
+    print(f"{'validate / load':<18}{cells}   (target <= {VALIDATE_LIMIT}x){mark}")
     return 1 if flagged else 0
 
 

@@ -14,22 +14,24 @@ Every rule is documented, with a failing and a passing example, in
 
 from __future__ import annotations
 
+import contextlib
+import contextvars
 import datetime as dt
 import difflib
+import functools
 import re
-from collections.abc import Iterator
-from typing import Any
+from collections.abc import Callable, Iterator
+from typing import Any, TypeVar
 
 import attrs
 
 from peelkit.corpus import Corpus
-from peelkit.diagnostics import Finding, Rule, Scope, Severity
+from peelkit.diagnostics import Check, Finding, Rule, Scope, Severity
 from peelkit.errors import Problem
 from peelkit.forces import UnknownForceError, force, try_force
 from peelkit.frameworks import (
     Framework,
     FrameworkPillar,
-    FrameworkQuestion,
     closest_questions,
     find_headline,
     find_question,
@@ -37,8 +39,10 @@ from peelkit.frameworks import (
     normalise_wording,
 )
 from peelkit.model import (
+    AreaForImprovement,
     Assessment,
     CarriedOver,
+    CauseOfConcern,
     Cycle,
     Grade,
     Judgment,
@@ -46,13 +50,15 @@ from peelkit.model import (
     Pillar,
     PillarAssessment,
     QuestionAssessment,
+    Recommendation,
 )
-from peelkit.provenance import Break, Step, follow
+from peelkit.provenance import Break, CorpusIndex, Resolution, Step, follow
 
 __all__ = ["RULES", "rule"]
 
 _ERROR, _WARNING = Severity.ERROR, Severity.WARNING
 _Findings = Iterator[Finding]
+_T = TypeVar("_T")
 
 
 # -- helpers ------------------------------------------------------------------------
@@ -70,34 +76,34 @@ def _scale(frame: Framework) -> str:
 
 def _judgments(
     assessment: Assessment,
-) -> Iterator[tuple[str, PillarAssessment, QuestionAssessment | None, Judgment]]:
-    """Every judgment with its path: each pillar's own, then its questions'."""
+) -> Iterator[tuple[int, int | None, PillarAssessment, QuestionAssessment | None, Judgment]]:
+    """Every judgment with its place (see :func:`_judgment_path`): each pillar's own,
+    then its questions'. Paths are written only for what a rule reports."""
     for i, pillar in enumerate(assessment.pillars):
-        yield f"$.pillars[{i}].judgment", pillar, None, pillar.judgment
+        yield i, None, pillar, None, pillar.judgment
         for j, question in enumerate(pillar.questions):
-            yield f"$.pillars[{i}].questions[{j}].judgment", pillar, question, question.judgment
+            yield i, j, pillar, question, question.judgment
+
+
+def _judgment_path(i: int, j: int | None) -> str:
+    """The path of the judgment of pillar ``i`` (of its question ``j``)."""
+    if j is None:
+        return f"$.pillars[{i}].judgment"
+    return f"$.pillars[{i}].questions[{j}].judgment"
 
 
 def _questions(
     assessment: Assessment,
-) -> Iterator[tuple[str, PillarAssessment, FrameworkPillar, QuestionAssessment]]:
-    """Every question of a pillar the cycle's framework has, with its path."""
+) -> Iterator[tuple[int, int, PillarAssessment, FrameworkPillar, QuestionAssessment]]:
+    """Every question of a pillar the cycle's framework has, with its place
+    (``$.pillars[i].questions[j]``)."""
     frame = framework(assessment.cycle)
     for i, pillar in enumerate(assessment.pillars):
         known = frame.pillar(pillar.pillar)
         if known is None:
             continue
         for j, question in enumerate(pillar.questions):
-            yield f"$.pillars[{i}].questions[{j}]", pillar, known, question
-
-
-def _framework_question(
-    cycle: Cycle, pillar: PillarAssessment, question: QuestionAssessment
-) -> FrameworkQuestion | None:
-    """The framework's question this one is: by number if it has one, else by wording."""
-    if question.number is not None:
-        return framework(cycle).question(pillar.pillar, question.number)
-    return find_question(cycle, question.text, pillar.pillar)
+            yield i, j, pillar, known, question
 
 
 def _numbers(known: FrameworkPillar) -> str:
@@ -105,6 +111,97 @@ def _numbers(known: FrameworkPillar) -> str:
     if numbers == list(range(numbers[0], numbers[-1] + 1)):
         return f"a number from {numbers[0]} to {numbers[-1]}"
     return "one of " + ", ".join(map(str, numbers))
+
+
+# -- what the rules of one run share -------------------------------------------------
+
+
+@attrs.frozen
+class Chain:
+    """A carried-over judgment of the corpus (``found.steps[0]``, whose path is its
+    place in the corpus) and the chain :func:`~peelkit.provenance.follow` found."""
+
+    assessment: Assessment
+    pillar: PillarAssessment
+    found: Resolution
+
+
+class Run:
+    """What the rules of one validation run share, so that none repeats another's work.
+
+    The runner makes one for the corpus it validates (:func:`running`), and the
+    built-in checks that need it are handed it: the corpus's pillars by force, cycle
+    and pillar (:attr:`index`), every carried-over judgment followed back once for all
+    the chain rules (:attr:`chains`), and the framework lookups by wording, each done
+    once per run (:meth:`lookup`). A check called on its own is handed a run of its own.
+    """
+
+    def __init__(self, corpus: Corpus) -> None:
+        self.corpus = corpus
+        self._looked_up: dict[tuple[Callable[..., Any], tuple[Any, ...]], Any] = {}
+
+    @functools.cached_property
+    def index(self) -> CorpusIndex:
+        """The pillars of the corpus by force, cycle and pillar: all that the corpus
+        rules need, so validating does not build the query index (which holds every
+        judgment and area as a row as well)."""
+        return CorpusIndex(self.corpus)
+
+    @functools.cached_property
+    def chains(self) -> tuple[Chain, ...]:
+        """Every carried-over judgment of the corpus, in document order, followed back
+        through the corpus."""
+        index = self.index
+        found = []
+        for n, assessment in enumerate(self.corpus):
+            for i, j, pillar, question, judgment in _judgments(assessment):
+                if judgment.carried_over:
+                    path = f"$.assessments[{n}]{_judgment_path(i, j)[1:]}"
+                    start = Step(assessment.cycle, pillar.pillar, question, judgment, path)
+                    found.append(Chain(assessment, pillar, follow(index, assessment.force, start)))
+        return tuple(found)
+
+    def lookup(self, function: Callable[..., _T], *args: Any) -> _T:
+        """``function(*args)``, worked out once per run: for pure lookups, such as
+        :func:`~peelkit.frameworks.find_question`, asked again and again with the same
+        wordings across a corpus."""
+        key = (function, args)
+        try:
+            found: _T = self._looked_up[key]
+        except KeyError:
+            found = self._looked_up[key] = function(*args)
+        return found
+
+
+_CURRENT: contextvars.ContextVar[Run | None] = contextvars.ContextVar(
+    "peelkit_validation_run", default=None
+)
+
+
+@contextlib.contextmanager
+def running(corpus: Corpus) -> Iterator[Run]:
+    """A run for ``corpus``: the one the built-in checks are handed while the block runs
+    (in this thread or task only)."""
+    run = Run(corpus)
+    token = _CURRENT.set(run)
+    try:
+        yield run
+    finally:
+        _CURRENT.reset(token)
+
+
+def _given_run(check: Callable[[Run, Any], _Findings]) -> Check:
+    """``check`` as a rule holds it: given an assessment (or the corpus), it is handed
+    the run validating it as well."""
+
+    @functools.wraps(check)
+    def checked(subject: Any) -> _Findings:
+        run = _CURRENT.get()
+        if run is None or (isinstance(subject, Corpus) and run.corpus is not subject):
+            run = Run(subject if isinstance(subject, Corpus) else Corpus())
+        return check(run, subject)
+
+    return checked
 
 
 # -- raw documents ------------------------------------------------------------------
@@ -135,8 +232,8 @@ def _blank_item(problem: Problem) -> bool:
 # -- assessment rules -----------------------------------------------------------------
 
 
-def _unknown_force(assessment: Assessment) -> _Findings:
-    if try_force(assessment.force) is not None:
+def _unknown_force(run: Run, assessment: Assessment) -> _Findings:
+    if run.lookup(try_force, assessment.force) is not None:
         return
     try:
         force(assessment.force)
@@ -155,11 +252,11 @@ def _unknown_force(assessment: Assessment) -> _Findings:
 
 def _carried_not_earlier(assessment: Assessment) -> _Findings:
     cycle = assessment.cycle
-    for path, _, _, judgment in _judgments(assessment):
+    for i, j, _, _, judgment in _judgments(assessment):
         provenance = judgment.provenance
         if isinstance(provenance, CarriedOver) and provenance.from_cycle >= cycle:
             yield Finding(
-                f"{path}.provenance.from_cycle",
+                f"{_judgment_path(i, j)}.provenance.from_cycle",
                 f"carried over from {provenance.from_cycle}, which is not earlier than this "
                 f"assessment's cycle ({cycle}); a judgment can only stand from an earlier "
                 "cycle's inspection",
@@ -179,35 +276,39 @@ def _carried_not_earlier(assessment: Assessment) -> _Findings:
 
 def _grade_off_scale(assessment: Assessment) -> _Findings:
     frame = framework(assessment.cycle)
-    for path, _, _, judgment in _judgments(assessment):
+    for i, j, _, _, judgment in _judgments(assessment):
         grade = judgment.grade
         if grade is not None and grade not in frame.scale:
             note = " ('adequate' was first used in 2021/22)" if grade is Grade.ADEQUATE else ""
             yield Finding(
-                f"{path}.grade",
+                f"{_judgment_path(i, j)}.grade",
                 f"grade {grade.value!r} is not on the {frame.cycle} scale{note}; "
                 f"expected one of {_scale(frame)}",
             )
 
 
-def _grade_on_ungraded(assessment: Assessment) -> _Findings:
+def _grade_on_ungraded(run: Run, assessment: Assessment) -> _Findings:
     frame = framework(assessment.cycle)
-    for path, pillar, question, judgment in _judgments(assessment):
+    for i, j, pillar, question, judgment in _judgments(assessment):
         if judgment.grade is None:
             continue
         if question is None:
             known_pillar = frame.pillar(pillar.pillar)
             if known_pillar is not None and not known_pillar.graded:
                 yield Finding(
-                    f"{path}.grade",
+                    f"{_judgment_path(i, j)}.grade",
                     f"the {frame.cycle} framework gives {pillar.pillar} no overall grade, "
                     f"but this pillar is graded {judgment.grade.value!r}; expected no grade",
                 )
             continue
-        known = _framework_question(frame.cycle, pillar, question)
-        if known is not None and known.is_graded_for(_short_name(assessment)) is False:
+        known = (
+            frame.question(pillar.pillar, question.number)
+            if question.number is not None
+            else run.lookup(find_question, frame.cycle, question.text, pillar.pillar)
+        )
+        if known is not None and known.is_graded_for(_short_name(run, assessment)) is False:
             yield Finding(
-                f"{path}.grade",
+                f"{_judgment_path(i, j)}.grade",
                 f"{known.pillar} question {known.number} of {frame.cycle} "
                 f"({_q(known.wording)}) is not graded, but this judgment has grade "
                 f"{judgment.grade.value!r}; expected no grade",
@@ -226,19 +327,19 @@ def _pillar_not_in_framework(assessment: Assessment) -> _Findings:
             )
 
 
-def _short_name(assessment: Assessment) -> str:
-    found = try_force(assessment.force)
+def _short_name(run: Run, assessment: Assessment) -> str:
+    found = run.lookup(try_force, assessment.force)
     return assessment.force if found is None else found.short_name
 
 
-def _unknown_wording(assessment: Assessment) -> _Findings:
+def _unknown_wording(run: Run, assessment: Assessment) -> _Findings:
     cycle = assessment.cycle
     if not framework(cycle).complete:
         return  # a framework known in part cannot say a wording is not in it
-    for path, pillar, known, question in _questions(assessment):
-        if not known.questions or find_question(cycle, question.text) is not None:
+    for i, j, pillar, known, question in _questions(assessment):
+        if not known.questions or run.lookup(find_question, cycle, question.text) is not None:
             continue
-        close = closest_questions(cycle, question.text, pillar.pillar, n=1)
+        close = run.lookup(closest_questions, cycle, question.text, pillar.pillar, 1)
         hint = (
             f"; did you mean question {close[0].number}, {_q(close[0].wording)}?"
             if close
@@ -246,7 +347,7 @@ def _unknown_wording(assessment: Assessment) -> _Findings:
             f"of {cycle}"
         )
         yield Finding(
-            f"{path}.text",
+            f"$.pillars[{i}].questions[{j}].text",
             f"the wording {_q(question.text)} is not a {pillar.pillar} question of the "
             f"{cycle} framework{hint}",
         )
@@ -256,7 +357,7 @@ def _unknown_wording(assessment: Assessment) -> _Findings:
         headline = pillar.headline_question
         if headline is None or known_pillar is None or not known_pillar.headline_questions:
             continue
-        if find_headline(cycle, headline) is None:
+        if run.lookup(find_headline, cycle, headline) is None:
             similar = difflib.get_close_matches(headline, known_pillar.headline_questions, n=1)
             hint = f"; did you mean {_q(similar[0])}?" if similar else ""
             yield Finding(
@@ -266,13 +367,13 @@ def _unknown_wording(assessment: Assessment) -> _Findings:
             )
 
 
-def _wrong_pillar(assessment: Assessment) -> _Findings:
+def _wrong_pillar(run: Run, assessment: Assessment) -> _Findings:
     cycle = assessment.cycle
-    for path, pillar, _, question in _questions(assessment):
-        found = find_question(cycle, question.text)
+    for i, j, pillar, _, question in _questions(assessment):
+        found = run.lookup(find_question, cycle, question.text)
         if found is not None and found.pillar is not pillar.pillar:
             yield Finding(
-                f"{path}.text",
+                f"$.pillars[{i}].questions[{j}].text",
                 f"this is {found.pillar} question {found.number} of the {cycle} framework, "
                 f"but it is under {pillar.pillar}; expected it under the {found.pillar} pillar",
             )
@@ -281,7 +382,7 @@ def _wrong_pillar(assessment: Assessment) -> _Findings:
         headline = pillar.headline_question
         if headline is None or frame.pillar(pillar.pillar) is None:
             continue
-        owner = find_headline(cycle, headline)
+        owner = run.lookup(find_headline, cycle, headline)
         if owner is not None and owner is not pillar.pillar:
             yield Finding(
                 f"$.pillars[{i}].headline_question",
@@ -311,26 +412,26 @@ def _number_out_of_range(assessment: Assessment) -> _Findings:
     cycle = assessment.cycle
     if not framework(cycle).complete:
         return  # a framework known in part cannot say a number is not in it
-    for path, pillar, known, question in _questions(assessment):
+    for i, j, pillar, known, question in _questions(assessment):
         number = question.number
         if number is None or not known.questions or known.question(number) is not None:
             continue
         yield Finding(
-            f"{path}.number",
+            f"$.pillars[{i}].questions[{j}].number",
             f"the {cycle} framework has no {pillar.pillar} question {number}; expected "
             f"{_numbers(known)}",
         )
 
 
-def _number_disagrees(assessment: Assessment) -> _Findings:
+def _number_disagrees(run: Run, assessment: Assessment) -> _Findings:
     cycle = assessment.cycle
-    for path, pillar, _, question in _questions(assessment):
+    for i, j, pillar, _, question in _questions(assessment):
         if question.number is None:
             continue
-        found = find_question(cycle, question.text, pillar.pillar)
+        found = run.lookup(find_question, cycle, question.text, pillar.pillar)
         if found is not None and found.number != question.number:
             yield Finding(
-                f"{path}.number",
+                f"$.pillars[{i}].questions[{j}].number",
                 f"question {question.number} has the wording of {pillar.pillar} question "
                 f"{found.number} of {cycle} ({_q(found.wording)}); expected number "
                 f"{found.number}, or a different wording",
@@ -343,10 +444,11 @@ def _more_than_counted(assessment: Assessment) -> _Findings:
         return
     seen: dict[Grade, int] = {}
     graded = 0
-    for path, pillar, question, judgment in _judgments(assessment):
+    for i, j, pillar, question, judgment in _judgments(assessment):
         grade = judgment.grade
         if question is None or pillar.pillar is not Pillar.AREAS_OF_POLICING or grade is None:
             continue
+        path = _judgment_path(i, j)
         graded += 1
         seen[grade] = seen.get(grade, 0) + 1
         stated = counts.count(grade)
@@ -367,67 +469,67 @@ def _more_than_counted(assessment: Assessment) -> _Findings:
 
 
 def _is_empty(text: str) -> bool:
-    return not any(character.isalnum() for character in text)
+    return not any(map(str.isalnum, text))
+
+
+_Item = AreaForImprovement | CauseOfConcern | Recommendation
+
+# Where each list of findings is, from (pillar, question, cause, item) positions.
+_AREAS = "$.pillars[{0}].questions[{1}].areas_for_improvement[{3}]"
+_CAUSES = "$.pillars[{0}].questions[{1}].causes_of_concern[{3}]"
+_RECOMMENDATIONS = "$.pillars[{0}].questions[{1}].causes_of_concern[{2}].recommendations[{3}]"
 
 
 def _items(
     assessment: Assessment,
-) -> Iterator[tuple[str, str, list[tuple[str, str]]]]:
-    """Each list of findings with its noun and ``(path, text)`` entries."""
+) -> Iterator[tuple[str, str, str, tuple[int, int, int], tuple[_Item, ...]]]:
+    """Each list of findings with its noun, the path of its ``k``-th item
+    (``where.format(*place, k)``) and the items."""
     for i, pillar in enumerate(assessment.pillars):
         for j, question in enumerate(pillar.questions):
-            base = f"$.pillars[{i}].questions[{j}]"
-            yield (
-                "area for improvement",
-                "areas for improvement",
-                [
-                    (f"{base}.areas_for_improvement[{k}]", area.text)
-                    for k, area in enumerate(question.areas_for_improvement)
-                ],
-            )
-            yield (
-                "cause of concern",
-                "causes of concern",
-                [
-                    (f"{base}.causes_of_concern[{k}]", cause.text)
-                    for k, cause in enumerate(question.causes_of_concern)
-                ],
-            )
-            for k, cause in enumerate(question.causes_of_concern):
-                yield (
-                    "recommendation",
-                    "recommendations",
-                    [
-                        (f"{base}.causes_of_concern[{k}].recommendations[{m}]", item.text)
-                        for m, item in enumerate(cause.recommendations)
-                    ],
-                )
+            areas, causes = question.areas_for_improvement, question.causes_of_concern
+            if areas:
+                yield "area for improvement", "areas for improvement", _AREAS, (i, j, 0), areas
+            if causes:
+                yield "cause of concern", "causes of concern", _CAUSES, (i, j, 0), causes
+            for k, cause in enumerate(causes):
+                if cause.recommendations:
+                    place = (i, j, k)
+                    yield (
+                        "recommendation",
+                        "recommendations",
+                        _RECOMMENDATIONS,
+                        place,
+                        (cause.recommendations),
+                    )
 
 
 def _empty_item(assessment: Assessment) -> _Findings:
-    for noun, _, entries in _items(assessment):
-        for path, text in entries:
-            if _is_empty(text):
+    for noun, _, where, place, items in _items(assessment):
+        for k, item in enumerate(items):
+            if _is_empty(item.text):
                 yield Finding(
-                    f"{path}.text",
-                    f"this {noun} has no words ({_q(text)}); expected the text the "
+                    f"{where.format(*place, k)}.text",
+                    f"this {noun} has no words ({_q(item.text)}); expected the text the "
                     "inspectorate published",
                 )
 
 
 def _duplicate_item(assessment: Assessment) -> _Findings:
-    for noun, plural, entries in _items(assessment):
-        first: dict[str, str] = {}
-        for path, text in entries:
-            key = normalise_wording(text)
+    for noun, plural, where, place, items in _items(assessment):
+        if len(items) < 2:
+            continue
+        first: dict[str, int] = {}
+        for k, item in enumerate(items):
+            key = normalise_wording(item.text)
             if key in first:
                 yield Finding(
-                    f"{path}.text",
-                    f"this {noun} repeats the one at {first[key]}; expected the "
-                    f"{plural} of a question to differ",
+                    f"{where.format(*place, k)}.text",
+                    f"this {noun} repeats the one at {where.format(*place, first[key])}; "
+                    f"expected the {plural} of a question to differ",
                 )
             else:
-                first[key] = path
+                first[key] = k
 
 
 def _inadequate_without_cause(assessment: Assessment) -> _Findings:
@@ -469,11 +571,11 @@ def _cause_without_recommendation(assessment: Assessment) -> _Findings:
 def _date_outside_window(assessment: Assessment) -> _Findings:
     frame = framework(assessment.cycle)
     first, last = frame.published
-    for path, _, _, judgment in _judgments(assessment):
+    for i, j, _, _, judgment in _judgments(assessment):
         date = judgment.last_updated
         if date is not None and not frame.within_publication_window(date):
             yield Finding(
-                f"{path}.last_updated",
+                f"{_judgment_path(i, j)}.last_updated",
                 f"last updated {date.isoformat()}, outside the {frame.cycle} publication "
                 f"window ({first.isoformat()} to {last.isoformat()}); check the date and "
                 "the cycle",
@@ -481,10 +583,10 @@ def _date_outside_window(assessment: Assessment) -> _Findings:
 
 
 def _graded_not_yet_graded(assessment: Assessment) -> _Findings:
-    for path, _, _, judgment in _judgments(assessment):
+    for i, j, _, _, judgment in _judgments(assessment):
         if isinstance(judgment.provenance, NotYetGraded) and judgment.grade is not None:
             yield Finding(
-                f"{path}.grade",
+                f"{_judgment_path(i, j)}.grade",
                 f"this judgment is marked not yet graded but has grade "
                 f"{judgment.grade.value!r}; expected no grade, or a provenance of "
                 "'inspected' or 'carried_over'",
@@ -494,28 +596,17 @@ def _graded_not_yet_graded(assessment: Assessment) -> _Findings:
 # -- corpus rules ---------------------------------------------------------------------
 
 
-def _carried_judgments(corpus: Corpus) -> Iterator[tuple[Assessment, PillarAssessment, Step]]:
-    """Every carried-over judgment of the corpus, as the first step of its chain."""
-    for i, assessment in enumerate(corpus):
-        for path, pillar, question, judgment in _judgments(assessment):
-            if judgment.carried_over:
-                where = f"$.assessments[{i}]{path[1:]}"
-                step = Step(assessment.cycle, pillar.pillar, question, judgment, where)
-                yield assessment, pillar, step
-
-
 def _what(assessment: Assessment, cycle: Cycle, pillar: PillarAssessment, name: object) -> str:
     subject = f"{pillar.pillar} question {name}" if name is not None else f"{pillar.pillar}"
     return f"{assessment.force}'s {cycle} {subject}"
 
 
-def _chain_disagrees(corpus: Corpus) -> _Findings:
-    index = corpus.query_index
-    for assessment, _, start in _carried_judgments(corpus):
-        judgment, path = start.judgment, start.path
+def _chain_disagrees(run: Run, corpus: Corpus) -> _Findings:
+    for carried in run.chains:
+        found = carried.found
+        judgment, path = found.steps[0].judgment, found.steps[0].path
         if judgment.grade is None:
             continue
-        found = follow(index, assessment.force, start)
         for step in found.steps[1:]:
             grade = step.judgment.grade
             if grade is None:
@@ -531,11 +622,10 @@ def _chain_disagrees(corpus: Corpus) -> _Findings:
             break
 
 
-def _chain_source_missing(corpus: Corpus) -> _Findings:
-    index = corpus.query_index
-    for assessment, pillar, start in _carried_judgments(corpus):
-        path = start.path
-        found = follow(index, assessment.force, start)
+def _chain_source_missing(run: Run, corpus: Corpus) -> _Findings:
+    for carried in run.chains:
+        assessment, pillar, found = carried.assessment, carried.pillar, carried.found
+        path = found.steps[0].path
         source = found.broken_at
         if found.broken is Break.NO_QUESTION and len(found.steps) == 1:
             yield Finding(
@@ -552,8 +642,8 @@ def _chain_source_missing(corpus: Corpus) -> _Findings:
             )
 
 
-def _versions_disagree(corpus: Corpus) -> _Findings:
-    for entries in corpus.query_index.groups():
+def _versions_disagree(run: Run, corpus: Corpus) -> _Findings:
+    for entries in run.index.groups():
         first_path, first = entries[0]
         for path, pillar in entries[1:]:
             for where, mine, theirs in _contradictions(pillar, first):
@@ -667,7 +757,7 @@ RULES: tuple[Rule, ...] = (
         "PEEL002",
         _ERROR,
         "The force is not one of the 43 territorial forces.",
-        _unknown_force,
+        _given_run(_unknown_force),
         "An unrecognised force name (often a typo) splits one force's history in two "
         "and hides it from queries by force.",
     ),
@@ -692,7 +782,7 @@ RULES: tuple[Rule, ...] = (
         "PEEL005",
         _ERROR,
         "A question or pillar the framework does not grade has a grade.",
-        _grade_on_ungraded,
+        _given_run(_grade_on_ungraded),
         "Some questions (2018/19 effectiveness question 5, specialist capabilities) and "
         "pillars (2014 effectiveness) were assessed without a grade; a grade there was "
         "never given by the inspectorate.",
@@ -710,7 +800,7 @@ RULES: tuple[Rule, ...] = (
         _WARNING,
         "A question's (or pillar headline's) wording is not in the cycle's framework; "
         "the closest wording is suggested.",
-        _unknown_wording,
+        _given_run(_unknown_wording),
         "Wordings are how questions are matched across cycles; an unknown wording is "
         "often a typo or a wording from another cycle. It is a warning because the "
         "frameworks do not know every published variant.",
@@ -719,7 +809,7 @@ RULES: tuple[Rule, ...] = (
         "PEEL008",
         _ERROR,
         "A question (or headline) belongs to another pillar of the cycle's framework.",
-        _wrong_pillar,
+        _given_run(_wrong_pillar),
         "A question filed under the wrong pillar gives that pillar's findings to the "
         "wrong part of the inspection.",
     ),
@@ -743,7 +833,7 @@ RULES: tuple[Rule, ...] = (
         "PEEL011",
         _ERROR,
         "A question's number disagrees with its wording.",
-        _number_disagrees,
+        _given_run(_number_disagrees),
         "When the wording is another question's, either the number or the text is "
         "wrong, and queries by number would return the wrong findings.",
     ),
@@ -808,7 +898,7 @@ RULES: tuple[Rule, ...] = (
         "PEEL020",
         _ERROR,
         "A carried-over grade disagrees with the judgment it stands from.",
-        _chain_disagrees,
+        _given_run(_chain_disagrees),
         "A carried-over judgment repeats an earlier inspection's grade; following the "
         "chain (2018/19 → 2017 → 2016), every grade given must agree.",
         scope=Scope.CORPUS,
@@ -818,7 +908,7 @@ RULES: tuple[Rule, ...] = (
         _WARNING,
         "A carried-over judgment's source, though in the corpus, holds no inspection of "
         "that question.",
-        _chain_source_missing,
+        _given_run(_chain_source_missing),
         "When the source cycle's assessment is present, the judgment should be found "
         "there; if not, the year, pillar or question is probably wrong. Nothing is said "
         "when the source assessment is simply not in the corpus, or holds the pillar's "
@@ -829,7 +919,7 @@ RULES: tuple[Rule, ...] = (
         "PEEL022",
         _ERROR,
         "Two assessments of the same force, cycle and pillar state different judgments.",
-        _versions_disagree,
+        _given_run(_versions_disagree),
         "A corpus keeps every version it is given; two that state different grades or "
         "provenance cannot both be the published facts. A version that leaves a fact "
         "unstated does not contradict one that states it.",

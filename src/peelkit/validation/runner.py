@@ -18,12 +18,15 @@ an unknown cycle).
 
 from __future__ import annotations
 
+import datetime as dt
 import difflib
+import re
 from collections.abc import Iterable, Mapping
 from typing import Any
 
 import attrs
 
+from peelkit._memory import collector_paused
 from peelkit.corpus import Corpus
 from peelkit.diagnostics import (
     Check,
@@ -38,7 +41,7 @@ from peelkit.diagnostics import (
 from peelkit.errors import Problem, ValidationError
 from peelkit.model import Assessment
 from peelkit.serialise import from_dict
-from peelkit.validation.rules import RULES
+from peelkit.validation.rules import RULES, running
 
 __all__ = [
     "Finding",
@@ -196,24 +199,100 @@ class Validator:
         return self.validate(loaded)
 
     def _run(self, corpus: Corpus) -> list[Violation]:
-        found: list[tuple[int, Violation]] = []
-        for order, each in enumerate(self._rules.values()):
-            if each.scope is Scope.CORPUS:
-                findings = [_finding(item) for item in each.check(corpus)]
-            else:
-                findings = [
-                    Finding(f"$.assessments[{i}]{finding.path[1:]}", finding.message)
-                    for i, assessment in enumerate(corpus)
-                    for finding in map(_finding, each.check(assessment))
-                ]
-            for finding in findings:
-                source, line = locate(corpus, finding.path)
-                violation = Violation(
-                    each.code, each.severity, finding.message, finding.path, source, line
-                )
-                found.append((order, violation))
-        found.sort(key=lambda item: (path_key(item[1].path), item[0]))
-        return [violation for _, violation in found]
+        found = _Found(corpus)
+        # Many small objects and no cycles: as for loading, the cyclic collector waits.
+        with collector_paused(), running(corpus):
+            for order, each in enumerate(self._rules.values()):
+                if each.scope is Scope.CORPUS:
+                    for finding in map(_finding, each.check(corpus)):
+                        found.in_corpus(finding, each, order)
+                    continue
+                for n, assessment in enumerate(corpus.assessments):
+                    for finding in map(_finding, each.check(assessment)):
+                        found.in_assessment(n, assessment, finding, each, order)
+            return found.in_order()
+
+
+_Key = tuple[tuple[int, int], ...]
+_IN_ASSESSMENT = re.compile(r"\$\.assessments\[(\d+)\]")
+_HEAD = path_key("$.assessments[0]")[0]
+
+
+class _Found:
+    """The violations of one run, put in document order (by :func:`path_key`), then
+    rule order, then the order each rule found them; each located (:func:`locate`).
+
+    A path within an assessment is read once per run, however many assessments it
+    is found in, and the violations are sorted by numbers: the assessment, the rank
+    of the path within it, the rule and the order found.
+    """
+
+    def __init__(self, corpus: Corpus) -> None:
+        self._corpus = corpus
+        self._assessments = corpus.assessments
+        self._read: dict[str, tuple[tuple[str | int, ...], _Key]] = {}
+        # (assessment, path within it, rule order, number found before, violation)
+        self._within: list[tuple[int, str, int, int, Violation]] = []
+        # (path key, rule order, number found before, violation): elsewhere in a corpus
+        self._elsewhere: list[tuple[_Key, int, int, Violation]] = []
+
+    def in_assessment(
+        self, n: int, assessment: Assessment, finding: Finding, rule: Rule, order: int
+    ) -> None:
+        """Add a finding of ``rule`` in assessment ``n`` (its path from ``$``, the
+        assessment)."""
+        path = f"$.assessments[{n}]{finding.path[1:]}"
+        self._add(n, assessment, finding.path, path, finding, rule, order)
+
+    def in_corpus(self, finding: Finding, rule: Rule, order: int) -> None:
+        """Add a finding of ``rule`` in the corpus (its path from ``$``, the corpus)."""
+        path = finding.path
+        head = _IN_ASSESSMENT.match(path)
+        if head is not None and int(head[1]) < len(self._assessments):
+            n = int(head[1])
+            within = "$" + path[head.end() :]
+            self._add(n, self._assessments[n], within, path, finding, rule, order)
+            return
+        source, line = locate(self._corpus, path)
+        violation = Violation(rule.code, rule.severity, finding.message, path, source, line)
+        number = len(self._within) + len(self._elsewhere)
+        self._elsewhere.append((path_key(path), order, number, violation))
+
+    def _add(
+        self,
+        n: int,
+        assessment: Assessment,
+        within: str,
+        path: str,
+        finding: Finding,
+        rule: Rule,
+        order: int,
+    ) -> None:
+        read = self._read.get(within)
+        if read is None:
+            read = self._read[within] = (tuple(path_tokens(within)), path_key(within))
+        source, line = _walk(assessment, read[0], assessment.source)
+        violation = Violation(rule.code, rule.severity, finding.message, path, source, line)
+        number = len(self._within) + len(self._elsewhere)
+        self._within.append((n, within, order, number, violation))
+
+    def in_order(self) -> list[Violation]:
+        """Every violation added, in order."""
+        if self._elsewhere:
+            # Rare (a rule of one's own reporting at ``$``, say): sort by whole keys.
+            everything = self._elsewhere + [
+                ((_HEAD, (1, n), *self._read[within][1]), order, number, violation)
+                for n, within, order, number, violation in self._within
+            ]
+            everything.sort()
+            return [violation for *_, violation in everything]
+        keys = {within: key for within, (_, key) in self._read.items()}
+        ranks = {key: rank for rank, key in enumerate(sorted(set(keys.values())))}
+        rank = {within: ranks[key] for within, key in keys.items()}
+        places = sorted(
+            (n, rank[within], order, number) for n, within, order, number, _ in self._within
+        )
+        return [self._within[number][4] for *_, number in places]
 
 
 def _finding(item: Finding | tuple[str, str] | str) -> Finding:
@@ -240,14 +319,24 @@ def _unprefix(violation: Violation) -> Violation:
 def locate(root: Assessment | Corpus, path: str) -> tuple[str | None, int | None]:
     """The ``(source, line)`` a path points into: the page of the pillar (or the
     assessment's source) and the line of the deepest item that has one."""
-    source: str | None = None
-    line: int | None = None
-    node: Any = root
-    for token in path_tokens(path):
+    return _walk(root, path_tokens(path))
+
+
+# Values of these types have no source and no line: a list of items, or a leaf.
+_BARE = frozenset({tuple, str, int, bool, type(None), dt.date})
+
+
+def _walk(
+    node: Any, tokens: Iterable[str | int], source: str | None = None, line: int | None = None
+) -> tuple[str | None, int | None]:
+    """:func:`locate` from ``node``, given the ``source`` and ``line`` found above it."""
+    for token in tokens:
         try:
             node = node[token] if isinstance(token, int) else getattr(node, token)
         except (AttributeError, IndexError, TypeError):
             break
+        if type(node) in _BARE:
+            continue
         if isinstance(node, Assessment):
             source = node.source
         item_source = getattr(node, "source", None)
