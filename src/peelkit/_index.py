@@ -27,7 +27,7 @@ class Index(CorpusIndex):
     :class:`~peelkit.provenance.CorpusIndex`, for following chains), and every
     judgment and area for improvement as rows, with ids by key.
 
-    Built once per corpus, on its first query or validation (see
+    Built once per corpus, on its first query (see
     :attr:`peelkit.Corpus.query_index` and :func:`of`).
     """
 
