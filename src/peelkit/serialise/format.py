@@ -643,7 +643,8 @@ def _fast_load(text: str, checked: bool, cl: type[Any] | None) -> Any:
       ends, at its key's closing quote, in either ``":`` or ``"``, white space and
       ``:`` (:data:`_SPACED_COLON`); neither pattern can overlap itself or the
       other, so the number of their matches is the number of members *M* plus the
-      matches inside strings *F* (``"a\\":b"``). Each member adds a key to its dict
+      matches that start inside a string or at its opening quote, *F* (``"a\\":b"``,
+      ``":b"``). Each member adds a key to its dict
       unless it repeats one (*D* such members), so the keys of all the parsed dicts
       (*K*, summed by the ``object_hook``, which sees every object ``json.loads``
       makes) are ``M - D``. The matches equal *K* only if ``F + D = 0``: no
