@@ -26,6 +26,7 @@ from typing import Any, TypeVar, Union, get_args, get_origin, overload
 import attrs
 import cattrs
 from cattrs.errors import (
+    AttributeValidationNote,
     ClassValidationError,
     ForbiddenExtraKeysError,
     IterableValidationError,
@@ -342,51 +343,30 @@ def _make_converter(detailed: bool) -> cattrs.Converter:
     return converter
 
 
+def _kind(variant: type) -> str:
+    kind: str = variant.kind  # type: ignore[attr-defined]
+    return kind
+
+
 def _register_tagged(converter: cattrs.Converter, detailed: bool) -> None:
-    """Provenance and deadlines are tagged by their ``kind`` key."""
+    """Provenance and deadlines: unions tagged by their ``kind`` key.
+
+    cattrs' :func:`~cattrs.strategies.configure_tagged_union` does the work: it
+    writes the tag and, reading, picks the variant by its tag, takes the tag out and
+    structures the rest as that variant. Two things are ours. Reading, a guard runs
+    first, so a value that is not an object, or has no known ``kind``, is reported at
+    its path (``….provenance.kind``) with what was expected, as any other field is;
+    the strategy alone would raise a bare :class:`KeyError`. Writing, each variant's
+    own hook puts ``kind`` first, the ``peelkit/1`` order; the strategy then sets the
+    same tag on that dict, and a key that is set again keeps its place.
+
+    The generated fast hooks (:mod:`peelkit.serialise._generate`) dispatch on
+    ``kind`` inline; ``tests/test_serialise.py`` holds them to this path.
+    """
+    # Imported here, with the converters made on first use: not on ``import peelkit``.
+    from cattrs.strategies import configure_tagged_union
+
     for union, variants in _TAGGED.items():
-        by_kind = {variant.kind: variant for variant in variants}  # type: ignore[attr-defined]
-        kinds = ", ".join(repr(k) for k in by_kind)
-        noun = "provenance" if union is Provenance else "deadline"
-        fast_hooks: dict[type, Callable[[Any, Any], Any]] = {}
-
-        def structure(
-            value: Any,
-            t: Any,
-            by_kind: dict[str, type] = by_kind,
-            kinds: str = kinds,
-            noun: str = noun,
-            fast_hooks: dict[type, Callable[[Any, Any], Any]] = fast_hooks,
-        ) -> Any:
-            if type(value) is not dict:
-                raise _Invalid(f"expected a {noun} object with a 'kind', got {_describe(value)}")
-            kind = value.get("kind")
-            variant = by_kind.get(kind) if type(kind) is str else None
-            if variant is None:
-                if "kind" not in value:
-                    problem: Exception = KeyError("kind")
-                elif type(kind) is str:
-                    problem = _Invalid(f"{kind!r} is not a {noun} kind; expected one of {kinds}")
-                else:
-                    problem = _Invalid(
-                        f"expected a {noun} kind (one of {kinds}), got {_describe(kind)}"
-                    )
-                if not detailed:
-                    raise problem
-                from cattrs.errors import AttributeValidationNote
-
-                note = AttributeValidationNote("@ kind", "kind", str)
-                setattr(problem, "__notes__", [note])  # noqa: B010 - add_note is 3.11+
-                raise ClassValidationError(f"invalid {noun}", [problem], t)
-            if not detailed:  # the fast hooks of the variants allow the "kind" key
-                hook = fast_hooks.get(variant)
-                if hook is None:
-                    hook = fast_hooks[variant] = converter.get_structure_hook(variant)
-                return hook(value, variant)
-            rest = {k: v for k, v in value.items() if k != "kind"}
-            return converter.structure(rest, variant)
-
-        converter.register_structure_hook(union, structure)
         for variant in variants:
             plain: Callable[[Any], dict[str, Any]] = make_dict_unstructure_fn(variant, converter)
 
@@ -394,7 +374,42 @@ def _register_tagged(converter: cattrs.Converter, detailed: bool) -> None:
                 return {"kind": obj.kind, **plain(obj)}
 
             converter.register_unstructure_hook(variant, unstructure)
-        converter.register_unstructure_hook(union, lambda obj: converter.unstructure(obj))
+        configure_tagged_union(union, converter, tag_generator=_kind, tag_name="kind")
+        converter.register_structure_hook(
+            union, _guarded(union, variants, converter.get_structure_hook(union), detailed)
+        )
+
+
+def _guarded(
+    union: Any,
+    variants: tuple[type, ...],
+    dispatch: Callable[[Any, Any], Any],
+    detailed: bool,
+) -> Callable[[Any, Any], Any]:
+    """The strategy's structuring hook, behind a check of the value and its ``kind``."""
+    kinds = frozenset(_kind(variant) for variant in variants)
+    expected = ", ".join(repr(_kind(variant)) for variant in variants)
+    noun = "provenance" if union is Provenance else "deadline"
+
+    def structure(value: Any, t: Any) -> Any:
+        if type(value) is not dict:
+            raise _Invalid(f"expected a {noun} object with a 'kind', got {_describe(value)}")
+        kind = value.get("kind")
+        if type(kind) is str and kind in kinds:
+            return dispatch(value, t)
+        if "kind" not in value:
+            problem: Exception = KeyError("kind")
+        elif type(kind) is str:
+            problem = _Invalid(f"{kind!r} is not a {noun} kind; expected one of {expected}")
+        else:
+            problem = _Invalid(f"expected a {noun} kind (one of {expected}), got {_describe(kind)}")
+        if not detailed:
+            raise problem
+        note = AttributeValidationNote("@ kind", "kind", str)
+        setattr(problem, "__notes__", [note])  # noqa: B010 - add_note is 3.11+
+        raise ClassValidationError(f"invalid {noun}", [problem], t)
+
+    return structure
 
 
 _converters: dict[bool, cattrs.Converter] = {}
