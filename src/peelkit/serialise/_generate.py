@@ -296,7 +296,7 @@ def _check_lines(
         name = _bind(namespace, converter.get_structure_hook(arg))
         return [
             f"if type({var}) is not list: refuse()",
-            f"{var} = tuple([{name}(x, None) for x in {var}])",
+            f"{var} = tuple([{name}(x, None) for x in {var}]) if {var} else ()",
         ]
     if kind == "enum":
         # Looked up by its text: a number, a list or anything but a word is refused.
@@ -317,12 +317,15 @@ def _check_lines(
 
 
 def _is_leaf_value(t: Any) -> bool:
-    """Whether values of type ``t`` are small, hashable and come in few distinct values."""
+    """Whether values of type ``t`` are small, hashable and come in few distinct values.
+
+    Optional text (a judgment's source or note) counts: it is mostly absent.
+    """
     if t is type(None):
         return True
     kind, arg = _shape(t)
-    if kind in ("optional",):
-        return _is_leaf_value(arg)
+    if kind == "optional":
+        return arg is str or _is_leaf_value(arg)
     if kind == "tagged":
         return all(_is_leaf_value(a) for a in arg)
     if kind in ("int", "bool", "date", "enum"):
