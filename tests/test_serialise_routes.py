@@ -221,6 +221,13 @@ class TestTheFastRouteDeclines:
             peelkit.from_json(text)
 
 
+def test_a_colon_in_text_is_no_doubt() -> None:
+    # The cheap bound (every colon) fails on a web address; the exact one holds.
+    text = _kent_text(source="https://example.org/kent")
+    assert _fast(text) == peelkit.from_json(text)
+    assert _fast(text) is not fmt._DOUBT
+
+
 def test_spaced_colons_are_members_too() -> None:
     text = _kent_text().replace('"force":', '"force" \n:', 1)
     assert '"force" \n:' in text

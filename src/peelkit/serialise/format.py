@@ -664,7 +664,10 @@ def _fast_load(text: str, checked: bool, cl: type[Any] | None) -> Any:
       (*K*, summed by the ``object_hook``, which sees every object ``json.loads``
       makes) are ``M - D``. The matches equal *K* only if ``F + D = 0``: no
       duplicate. Otherwise the exact route runs (it finds the duplicate or, for a
-      string holding ``":``, loads the same document).
+      string holding ``":``, loads the same document). A cheaper bound is tried
+      first, the same way: every member has one ``:`` outside strings and every
+      ``:`` outside strings is a member's, so ``text.count(":")`` is *M* plus the
+      colons inside strings; it equals *K* only if there are none and no duplicate.
     - *Long numbers.* The exact route keeps a number of more than 15 digits as text
       (:class:`_LongNumber`), refused wherever it stands. Here ``json.loads``
       converts it, which is safe only under the interpreter's limit on digits (the
@@ -695,7 +698,11 @@ def _fast_load(text: str, checked: bool, cl: type[Any] | None) -> Any:
         data = json.loads(text, object_hook=counted)
     except (ValueError, RecursionError):  # malformed, or a number over the limit
         return _DOUBT
-    if text.count(_MEMBER_END) + len(_SPACED_COLON.findall(text)) != sum(keys):
+    keys_seen = sum(keys)
+    if (
+        text.count(":") != keys_seen  # the cheap bound, for text without colons
+        and text.count(_MEMBER_END) + len(_SPACED_COLON.findall(text)) != keys_seen
+    ):
         return _DOUBT
     if _may_hold_surrogates(text, checked) and _door_problems(data):
         return _DOUBT
