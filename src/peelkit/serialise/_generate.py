@@ -319,13 +319,14 @@ def _check_lines(
 def _is_leaf_value(t: Any) -> bool:
     """Whether values of type ``t`` are small, hashable and come in few distinct values.
 
-    Optional text (a judgment's source or note) counts: it is mostly absent.
+    Text never counts, even optional text mostly absent (a judgment's note): the
+    memo outlives the load, and must not keep a document's text alive.
     """
     if t is type(None):
         return True
     kind, arg = _shape(t)
     if kind == "optional":
-        return arg is str or _is_leaf_value(arg)
+        return _is_leaf_value(arg)
     if kind == "tagged":
         return all(_is_leaf_value(a) for a in arg)
     if kind in ("int", "bool", "date", "enum"):
