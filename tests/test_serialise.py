@@ -17,6 +17,7 @@ from hypothesis import strategies as st
 import peelkit
 from peelkit import (
     Assessment,
+    CarriedOver,
     Corpus,
     Cycle,
     Evidence,
@@ -27,8 +28,10 @@ from peelkit import (
     PillarAssessment,
     QuestionAssessment,
     ValidationError,
+    Within,
 )
 from peelkit.datasets import kent_2018_effectiveness
+from peelkit.model import Deadline, Provenance
 from peelkit.serialise import converter
 from peelkit.testing import assessments, corpora
 
@@ -104,6 +107,18 @@ class TestKeys:
         area = pillar["questions"][2]["areas_for_improvement"][0]
         assert area["deadline"] == {"kind": "within", "months": 3}
         assert list(area) == ["text", "deadline", "carried_over_from"]
+
+    @pytest.mark.parametrize("detailed", [False, True])
+    def test_a_tagged_union_writes_its_kind_first_and_reads_it_back(self, detailed: bool) -> None:
+        union_converter = converter(detailed=detailed)
+        carried = CarriedOver(Cycle.PEEL_2017, Pillar.EFFECTIVENESS)
+        written = union_converter.unstructure(carried, Provenance)
+        assert list(written) == ["kind", "from_cycle", "inspection"]
+        provenance: Any = Provenance  # a union, which structure's signature does not admit
+        deadline: Any = Deadline
+        assert union_converter.structure(written, provenance) == carried
+        assert union_converter.unstructure(Within(3), Deadline) == {"kind": "within", "months": 3}
+        assert union_converter.structure({"kind": "within", "months": 3}, deadline) == Within(3)
 
     def test_a_judgments_source_evidence_and_note_survive_json(self) -> None:
         judgment = Judgment(

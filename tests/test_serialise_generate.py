@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 
 from peelkit import model
 from peelkit.serialise import _generate
+from peelkit.serialise import format as fmt
 
 _VALUES = st.none() | st.integers(min_value=-3, max_value=3) | st.text(" \t\nab", max_size=3)
 
@@ -35,7 +36,10 @@ def _model_refuses(validator: Any, value: Any) -> bool:
 def _typed_for(validator: Any) -> st.SearchStrategy[Any]:
     """Values of the types the field holds (the generator checks types first)."""
     strings = st.text(" \t\nab", max_size=3)
-    numbers = st.integers(min_value=-3, max_value=3)
+    limit = _generate.WHOLE_LIMIT
+    numbers = st.integers(min_value=-3, max_value=3) | st.sampled_from(
+        [limit - 1, limit, limit + 1, -limit + 1, -limit, 10**20]
+    )
     if validator in (model._not_blank,):
         return strings
     if validator in (model._optional_not_blank,):
@@ -52,9 +56,20 @@ def _typed_for(validator: Any) -> st.SearchStrategy[Any]:
 def test_every_inlined_invariant_refuses_exactly_what_the_model_refuses(
     validator: Any, data: st.DataObject
 ) -> None:
+    # Before any inline check, every whole number is held within WHOLE_LIMIT (the
+    # format's bound): within it, the inline check and the model's agree exactly.
     value = data.draw(_typed_for(validator))
     check = _generate.INLINE_CHECKS[validator]
-    assert _inline_refuses(check, value) == _model_refuses(validator, value)
+    out_of_bounds = (
+        type(value) is int and not -_generate.WHOLE_LIMIT < value < _generate.WHOLE_LIMIT
+    )
+    assert (_inline_refuses(check, value) or out_of_bounds) == (
+        _model_refuses(validator, value) or out_of_bounds
+    )
+
+
+def test_the_bound_on_whole_numbers_is_the_models_and_the_formats() -> None:
+    assert _generate.WHOLE_LIMIT == model.MAX_WHOLE == fmt._TOO_BIG == 10**fmt._MAX_DIGITS
 
 
 def test_every_inlined_invariant_is_a_validator_the_model_uses() -> None:

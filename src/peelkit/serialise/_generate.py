@@ -36,7 +36,7 @@ import cattrs
 
 from peelkit import model
 
-__all__ = ["INLINE_CHECKS", "Refused", "encoder", "structure_hook"]
+__all__ = ["INLINE_CHECKS", "WHOLE_LIMIT", "Refused", "encoder", "structure_hook"]
 
 _LOCK = threading.RLock()
 
@@ -263,6 +263,11 @@ INLINE_CHECKS: dict[Any, str] = {
 
 _MEMO_SIZE = 4096
 
+WHOLE_LIMIT = model.MAX_WHOLE
+"""Every whole number the fast hooks take lies strictly between ``-WHOLE_LIMIT`` and
+``WHOLE_LIMIT``, in any field: a longer number is refused by type everywhere else.
+``from_json`` relies on it (its fast route lets ``json.loads`` convert every number)."""
+
 
 def structure_hook(cl: type, converter: cattrs.Converter) -> Callable[[Any, Any], Any]:
     """The fast structuring hook of the model class ``cl``, for ``converter``."""
@@ -278,7 +283,9 @@ def _check_lines(
     if kind == "optional":
         body = _check_lines(arg, var, namespace, converter)
         return [f"if {var} is not None:", *(f"    {line}" for line in body)]
-    if kind in ("str", "int", "bool"):
+    if kind == "int":  # bounded: a longer number is refused wherever it stands
+        return [f"if type({var}) is not int or not -WHOLE < {var} < WHOLE: refuse()"]
+    if kind in ("str", "bool"):
         return [f"if type({var}) is not {kind}: refuse()"]
     if kind == "tuple":
         if arg is str:
@@ -289,9 +296,12 @@ def _check_lines(
         name = _bind(namespace, converter.get_structure_hook(arg))
         return [
             f"if type({var}) is not list: refuse()",
-            f"{var} = tuple([{name}(x, None) for x in {var}])",
+            f"{var} = tuple([{name}(x, None) for x in {var}]) if {var} else ()",
         ]
     if kind == "enum":
+        # Looked up by its text: a number, a list or anything but a word is refused.
+        if not all(type(member.value) is str for member in arg):  # pragma: no cover
+            raise TypeError(f"{arg!r} has a value that is not a str")
         table = f"E_{arg.__name__}"
         namespace[table] = {member.value: member for member in arg}
         return [f"{var} = {table}[{var}]"]
@@ -307,11 +317,15 @@ def _check_lines(
 
 
 def _is_leaf_value(t: Any) -> bool:
-    """Whether values of type ``t`` are small, hashable and come in few distinct values."""
+    """Whether values of type ``t`` are small, hashable and come in few distinct values.
+
+    Text never counts, even optional text mostly absent (a judgment's note): the
+    memo outlives the load, and must not keep a document's text alive.
+    """
     if t is type(None):
         return True
     kind, arg = _shape(t)
-    if kind in ("optional",):
+    if kind == "optional":
         return _is_leaf_value(arg)
     if kind == "tagged":
         return all(_is_leaf_value(a) for a in arg)
@@ -401,6 +415,7 @@ def _make_hook(cl: type, converter: cattrs.Converter) -> Callable[[Any, Any], An
         return constant
     namespace: dict[str, Any] = {
         "refuse": _refuse,
+        "WHOLE": WHOLE_LIMIT,
         "cl": cl,
         "ALLOWED": allowed,
         "is_str": str.__instancecheck__,

@@ -17,6 +17,7 @@ import datetime as dt
 import enum
 import json
 import re
+import sys
 import threading
 import types
 from collections.abc import Callable, Mapping
@@ -25,6 +26,7 @@ from typing import Any, TypeVar, Union, get_args, get_origin, overload
 import attrs
 import cattrs
 from cattrs.errors import (
+    AttributeValidationNote,
     ClassValidationError,
     ForbiddenExtraKeysError,
     IterableValidationError,
@@ -74,6 +76,10 @@ class _Invalid(ValueError):
     """A value is wrong; the message says what was expected."""
 
 
+class _Doubt(Exception):
+    """The fast route cannot vouch for a document; the exact route will load it."""
+
+
 class _LongNumber(str):
     """The digits of a JSON number too long to be one peelkit reads; kept as text.
 
@@ -83,7 +89,8 @@ class _LongNumber(str):
 
 
 def _bounded_int(digits: str) -> int | _LongNumber:
-    if len(digits) > _MAX_DIGITS:
+    # The sign is not a digit: the bound is the model's, |n| < 10**15, both ways.
+    if len(digits) - digits.startswith("-") > _MAX_DIGITS:
         return _LongNumber(digits)
     return int(digits)
 
@@ -159,7 +166,8 @@ def _describe(value: object) -> str:
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, _LongNumber):
-        return f"a number of {len(value):,} digits (at most {_MAX_DIGITS} are allowed)"
+        digits = len(value) - value.startswith("-")
+        return f"a number of {digits:,} digits (at most {_MAX_DIGITS} are allowed)"
     if type(value) is int and not -_TOO_BIG < value < _TOO_BIG:
         return shown(value)  # "a number of about 5000 digits"
     if isinstance(value, (int, float)):
@@ -189,7 +197,8 @@ def _optional_str(value: Any, _: Any) -> str | None:
 
 
 def _int(value: Any, _: Any) -> int:
-    if type(value) is int:
+    # Bounded like the door and the fast hooks (see _generate.WHOLE_LIMIT).
+    if type(value) is int and -_TOO_BIG < value < _TOO_BIG:
         return value
     raise _Invalid(f"expected a whole number, got {_describe(value)}")
 
@@ -334,51 +343,30 @@ def _make_converter(detailed: bool) -> cattrs.Converter:
     return converter
 
 
+def _kind(variant: type) -> str:
+    kind: str = variant.kind  # type: ignore[attr-defined]
+    return kind
+
+
 def _register_tagged(converter: cattrs.Converter, detailed: bool) -> None:
-    """Provenance and deadlines are tagged by their ``kind`` key."""
+    """Provenance and deadlines: unions tagged by their ``kind`` key.
+
+    cattrs' :func:`~cattrs.strategies.configure_tagged_union` does the work: it
+    writes the tag and, reading, picks the variant by its tag, takes the tag out and
+    structures the rest as that variant. Two things are ours. Reading, a guard runs
+    first, so a value that is not an object, or has no known ``kind``, is reported at
+    its path (``….provenance.kind``) with what was expected, as any other field is;
+    the strategy alone would raise a bare :class:`KeyError`. Writing, each variant's
+    own hook puts ``kind`` first, the ``peelkit/1`` order; the strategy then sets the
+    same tag on that dict, and a key that is set again keeps its place.
+
+    The generated fast hooks (:mod:`peelkit.serialise._generate`) dispatch on
+    ``kind`` inline; ``tests/test_serialise.py`` holds them to this path.
+    """
+    # Imported here, with the converters made on first use: not on ``import peelkit``.
+    from cattrs.strategies import configure_tagged_union
+
     for union, variants in _TAGGED.items():
-        by_kind = {variant.kind: variant for variant in variants}  # type: ignore[attr-defined]
-        kinds = ", ".join(repr(k) for k in by_kind)
-        noun = "provenance" if union is Provenance else "deadline"
-        fast_hooks: dict[type, Callable[[Any, Any], Any]] = {}
-
-        def structure(
-            value: Any,
-            t: Any,
-            by_kind: dict[str, type] = by_kind,
-            kinds: str = kinds,
-            noun: str = noun,
-            fast_hooks: dict[type, Callable[[Any, Any], Any]] = fast_hooks,
-        ) -> Any:
-            if type(value) is not dict:
-                raise _Invalid(f"expected a {noun} object with a 'kind', got {_describe(value)}")
-            kind = value.get("kind")
-            variant = by_kind.get(kind) if type(kind) is str else None
-            if variant is None:
-                if "kind" not in value:
-                    problem: Exception = KeyError("kind")
-                elif type(kind) is str:
-                    problem = _Invalid(f"{kind!r} is not a {noun} kind; expected one of {kinds}")
-                else:
-                    problem = _Invalid(
-                        f"expected a {noun} kind (one of {kinds}), got {_describe(kind)}"
-                    )
-                if not detailed:
-                    raise problem
-                from cattrs.errors import AttributeValidationNote
-
-                note = AttributeValidationNote("@ kind", "kind", str)
-                setattr(problem, "__notes__", [note])  # noqa: B010 - add_note is 3.11+
-                raise ClassValidationError(f"invalid {noun}", [problem], t)
-            if not detailed:  # the fast hooks of the variants allow the "kind" key
-                hook = fast_hooks.get(variant)
-                if hook is None:
-                    hook = fast_hooks[variant] = converter.get_structure_hook(variant)
-                return hook(value, variant)
-            rest = {k: v for k, v in value.items() if k != "kind"}
-            return converter.structure(rest, variant)
-
-        converter.register_structure_hook(union, structure)
         for variant in variants:
             plain: Callable[[Any], dict[str, Any]] = make_dict_unstructure_fn(variant, converter)
 
@@ -386,7 +374,42 @@ def _register_tagged(converter: cattrs.Converter, detailed: bool) -> None:
                 return {"kind": obj.kind, **plain(obj)}
 
             converter.register_unstructure_hook(variant, unstructure)
-        converter.register_unstructure_hook(union, lambda obj: converter.unstructure(obj))
+        configure_tagged_union(union, converter, tag_generator=_kind, tag_name="kind")
+        converter.register_structure_hook(
+            union, _guarded(union, variants, converter.get_structure_hook(union), detailed)
+        )
+
+
+def _guarded(
+    union: Any,
+    variants: tuple[type, ...],
+    dispatch: Callable[[Any, Any], Any],
+    detailed: bool,
+) -> Callable[[Any, Any], Any]:
+    """The strategy's structuring hook, behind a check of the value and its ``kind``."""
+    kinds = frozenset(_kind(variant) for variant in variants)
+    expected = ", ".join(repr(_kind(variant)) for variant in variants)
+    noun = "provenance" if union is Provenance else "deadline"
+
+    def structure(value: Any, t: Any) -> Any:
+        if type(value) is not dict:
+            raise _Invalid(f"expected a {noun} object with a 'kind', got {_describe(value)}")
+        kind = value.get("kind")
+        if type(kind) is str and kind in kinds:
+            return dispatch(value, t)
+        if "kind" not in value:
+            problem: Exception = KeyError("kind")
+        elif type(kind) is str:
+            problem = _Invalid(f"{kind!r} is not a {noun} kind; expected one of {expected}")
+        else:
+            problem = _Invalid(f"expected a {noun} kind (one of {expected}), got {_describe(kind)}")
+        if not detailed:
+            raise problem
+        note = AttributeValidationNote("@ kind", "kind", str)
+        setattr(problem, "__notes__", [note])  # noqa: B010 - add_note is 3.11+
+        raise ClassValidationError(f"invalid {noun}", [problem], t)
+
+    return structure
 
 
 _converters: dict[bool, cattrs.Converter] = {}
@@ -439,8 +462,11 @@ def _problems(exc: BaseException, path: str) -> list[Problem]:
     return problems
 
 
-def _structure(data: Any, cl: type[_T], path: str) -> tuple[_T | None, list[Problem]]:
-    """Structure ``data`` as ``cl``: the fast converter first, the detailed one on failure.
+def _structure(
+    data: Any, cl: type[_T], path: str, *, explain: bool = True
+) -> tuple[_T | None, list[Problem]]:
+    """Structure ``data`` as ``cl``: the fast converter first, the detailed one on failure
+    (or, without ``explain``, :class:`_Doubt`).
 
     The cyclic garbage collector is paused meanwhile: structuring allocates many
     small objects and none of them can form a cycle, yet each collection would
@@ -450,7 +476,8 @@ def _structure(data: Any, cl: type[_T], path: str) -> tuple[_T | None, list[Prob
         with collector_paused():
             return converter().structure(data, cl), []
     except Exception:
-        pass
+        if not explain:
+            raise _Doubt from None
     try:
         return converter(detailed=True).structure(data, cl), []
     except (ClassValidationError, IterableValidationError) as exc:
@@ -509,7 +536,7 @@ def from_dict(data: Any, cl: type[Any] | None = None, *, source: str | None = No
         raise ValidationError(error.problems, source=source) from None
 
 
-def _from_dict(data: Any, cl: type[Any] | None) -> Any:
+def _from_dict(data: Any, cl: type[Any] | None, *, explain: bool = True) -> Any:
     if type(data) is not dict:
         raise ValidationError([Problem("$", f"expected an object, got {_describe(data)}")])
     problems = _check_format(data, "$")
@@ -522,7 +549,7 @@ def _from_dict(data: Any, cl: type[Any] | None) -> Any:
         found = "a corpus" if is_corpus else "an assessment"
         raise ValidationError([Problem("$", f"expected {noun}, but the document is {found}")])
     body = {k: v for k, v in data.items() if k != "format"}
-    result, more = _structure(body, wanted, "$")
+    result, more = _structure(body, wanted, "$", explain=explain)
     problems.extend(more)
     if problems:
         raise ValidationError(problems)
@@ -553,11 +580,20 @@ def from_json(text: str | bytes, cl: type[Any] | None = None, *, source: str | N
 
 
 def _from_json(text: str | bytes, cl: type[Any] | None) -> Any:
+    text, checked = _text(text)
+    loaded = _fast_load(text, checked, cl)
+    if loaded is not _DOUBT:
+        return loaded
+    return _exact_load(text, checked, cl)
+
+
+def _text(text: str | bytes) -> tuple[str, bool]:
+    """The JSON text as ``str``, and whether it is known to hold no lone surrogate."""
     if isinstance(text, memoryview):
         text = text.tobytes()
     if isinstance(text, (bytes, bytearray)):
         try:
-            text = bytes(text).decode("utf-8-sig")
+            decoded = bytes(text).decode("utf-8-sig")
         except UnicodeDecodeError as exc:
             raise ValidationError(
                 [
@@ -566,13 +602,17 @@ def _from_json(text: str | bytes, cl: type[Any] | None) -> Any:
                     )
                 ]
             ) from None
-        checked = True  # UTF-8 holds no lone surrogate
-    elif type(text) is str:
-        checked = False
-    else:
-        raise ValidationError(
-            [Problem("$", f"expected JSON text (str or bytes), got {type(text).__name__}")]
-        )
+        return decoded, True  # UTF-8 holds no lone surrogate
+    if type(text) is str:
+        return text, False
+    raise ValidationError(
+        [Problem("$", f"expected JSON text (str or bytes), got {type(text).__name__}")]
+    )
+
+
+def _exact_load(text: str, checked: bool, cl: type[Any] | None) -> Any:
+    """Load ``text`` with every door check made while parsing: the route that says
+    where a problem is. It is the only route for a document in doubt."""
     try:
         data = json.loads(text, parse_int=_bounded_int, object_pairs_hook=_no_duplicates)
     except _DuplicateKey as exc:
@@ -590,20 +630,112 @@ def _from_json(text: str | bytes, cl: type[Any] | None) -> Any:
         ) from None
     except RecursionError:
         raise ValidationError([Problem("$", "not valid JSON: nested too deeply")]) from None
-    # A lone surrogate is either in the text or escaped in it (``\\ud800``).
-    if "\\u" in text or (not checked and not text.isascii() and not _utf8(text)):
+    if _may_hold_surrogates(text, checked):
         problems = _door_problems(data)
         if problems:
             raise ValidationError(problems)
     return _from_dict(data, cl)
 
 
-def _utf8(text: str) -> bool:
+_DOUBT: Any = object()
+"""What :func:`_fast_load` returns for a document it cannot vouch for."""
+_SPACED_COLON = re.compile(r'"[ \t\n\r]+:')
+_MEMBER_END = '":'
+_DEFAULT_INT_DIGITS = 4300  # sys.int_info.default_max_str_digits
+
+
+def _fast_load(text: str, checked: bool, cl: type[Any] | None) -> Any:
+    """What :func:`_exact_load` returns for ``text``, or ``_DOUBT``; it never raises.
+
+    It parses with a plain :func:`json.loads` (no hooks run per member or number)
+    and then proves, cheaply, that the exact route's parsing checks would have found
+    nothing; where it cannot, it declines and the exact route runs from the start.
+    Why a result here is the exact route's result:
+
+    - *Duplicate keys.* Every member of a JSON object is a string, optional white
+      space and ``:``. A ``"`` in JSON text opens or closes a string or is escaped
+      inside one, and a string *value* is never followed by ``:``. So every member
+      ends, at its key's closing quote, in either ``":`` or ``"``, white space and
+      ``:`` (:data:`_SPACED_COLON`); neither pattern can overlap itself or the
+      other, so the number of their matches is the number of members *M* plus the
+      matches that start inside a string or at its opening quote, *F* (``"a\\":b"``,
+      ``":b"``). Each member adds a key to its dict
+      unless it repeats one (*D* such members), so the keys of all the parsed dicts
+      (*K*, summed by the ``object_hook``, which sees every object ``json.loads``
+      makes) are ``M - D``. The matches equal *K* only if ``F + D = 0``: no
+      duplicate. Otherwise the exact route runs (it finds the duplicate or, for a
+      string holding ``":``, loads the same document). A cheaper bound is tried
+      first, the same way: every member has one ``:`` outside strings and every
+      ``:`` outside strings is a member's, so ``text.count(":")`` is *M* plus the
+      colons inside strings; it equals *K* only if there are none and no duplicate.
+    - *Long numbers.* The exact route keeps a number of more than 15 digits as text
+      (:class:`_LongNumber`), refused wherever it stands. Here ``json.loads``
+      converts it, which is safe only under the interpreter's limit on digits (the
+      route declines when the limit is off or raised, and a number over the limit
+      raises :class:`ValueError`, which declines too). Converted, it is refused by
+      the fast hooks in every field: an ``int`` field is bounded by
+      :data:`~peelkit.serialise._generate.WHOLE_LIMIT`, and every other field
+      refuses an ``int`` by its type (an enum is looked up by text). A refusal
+      declines. So when a document is taken, it held no long number and both routes
+      parsed the very same values.
+    - *Lone surrogates.* The same test as the exact route, on the same strings.
+
+    Everything after parsing is the exact route's own code (:func:`_from_dict`),
+    except that a document the fast converter refuses declines instead of being
+    explained.
+    """
+    limit = getattr(sys, "get_int_max_str_digits", lambda: 0)()
+    if not 0 < limit <= _DEFAULT_INT_DIGITS:
+        return _DOUBT
+    keys: list[int] = []
+    count = keys.append
+
+    def counted(made: dict[str, Any]) -> dict[str, Any]:
+        count(len(made))
+        return made
+
     try:
-        text.encode("utf-8")
+        data = json.loads(text, object_hook=counted)
+    except (ValueError, RecursionError):  # malformed, or a number over the limit
+        return _DOUBT
+    keys_seen = sum(keys)
+    if (
+        text.count(":") != keys_seen  # the cheap bound, for text without colons
+        and text.count(_MEMBER_END) + len(_SPACED_COLON.findall(text)) != keys_seen
+    ):
+        return _DOUBT
+    if _may_hold_surrogates(text, checked) and _door_problems(data):
+        return _DOUBT
+    try:
+        return _from_dict(data, cl, explain=False)
+    except Exception:  # the exact route raises the same, or explains the refusal
+        return _DOUBT
+
+
+def _may_hold_surrogates(text: str, checked: bool) -> bool:
+    """Whether a string parsed from ``text`` may hold a lone surrogate: one is
+    either in the text itself or escaped in it (``\\ud800``)."""
+    # A search for one character is much quicker than for two: most text has no "\\".
+    escaped = "\\" in text and "\\u" in text
+    return escaped or (not checked and not text.isascii() and _has_surrogate(text))
+
+
+_SLICE = 1 << 16
+
+
+def _has_surrogate(text: str) -> bool:
+    """Whether ``text`` holds a lone surrogate, which UTF-8 cannot encode.
+
+    Encoded a slice at a time: encoding 20 MB at once would allocate three bytes a
+    character first, more than the parsed document itself. A surrogate is refused
+    on its own, so where the slices are cut does not matter.
+    """
+    try:
+        for start in range(0, len(text), _SLICE):
+            text[start : start + _SLICE].encode("utf-8")
     except UnicodeEncodeError:
-        return False
-    return True
+        return True
+    return False
 
 
 def to_dict(obj: Assessment | Corpus) -> dict[str, Any]:
