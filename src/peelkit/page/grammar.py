@@ -102,11 +102,18 @@ for _words in (
     "back to top",
 ):
     _EXACT[_words] = (BOILERPLATE, None)
+# Lone question numbers and ``Detailed findings`` lines are whole lines too, written
+# one way: looked up like the phrases. Other spellings (digits of another script)
+# still reach their patterns in :func:`classify`.
+for _number in range(1, 100):
+    _EXACT[str(_number)] = (NUMBER, _number)
+    _EXACT[f"detailed findings for question {_number}"] = (DETAILED_FINDINGS, _number)
+_EXACT["detailed findings"] = (DETAILED_FINDINGS, None)
 _EXACT_LONGEST = max(len(key) for key in _EXACT)
 EXACT_LONGEST = _EXACT_LONGEST
+"""The longest fixed phrase (grade, pillar, heading, boilerplate): longer lines are none."""
 FIXED_PHRASES: Mapping[str, tuple[int, object]] = _EXACT
 """Lines that are one fixed phrase, in lower case, and what :func:`classify` says of them."""
-"""The longest fixed phrase (grade, pillar, heading, boilerplate): longer lines are none."""
 
 _TITLE_MAX = 200
 """No title line is longer: the longest force name with ``PEEL 2018/19`` is under 60."""
@@ -134,16 +141,23 @@ def classify(line: str) -> tuple[int, object]:
     question N`` line (``None`` for a bare ``Detailed findings``), the text of a
     bullet without its marker, and ``None`` otherwise. Titles are only *candidates*:
     whether one starts a page is the parser's call.
+
+    The reader asks this of every line, so the commonest lines are told first and
+    cheaply: a bullet by its mark (no fixed line starts with one), a short line by
+    one look-up of its whole text (:data:`FIXED_PHRASES`), and a longer line that
+    starts with no character a marked line starts with and holds no ``" PEEL "`` is
+    prose without further tests.
     """
+    first = line[0]
+    if first in _BULLET_MARKS and len(line) > 1 and line[1].isspace():
+        return BULLET, line[2:].lstrip()
     if len(line) <= _EXACT_LONGEST:
         exact = _EXACT.get(line.lower())
         if exact is not None:
             return exact
-    first = line[0]
-    if first in _BULLET_MARKS:
-        if len(line) > 1 and line[1].isspace():
-            return BULLET, line[2:].lstrip()
-    elif first.isdigit():
+    elif first not in MARKED_FIRST and " PEEL " not in line:
+        return _PROSE_RESULT
+    if first.isdigit():
         if _NUMBER.match(line) is not None:
             return NUMBER, int(line)
     elif first in "LlDd":
