@@ -116,8 +116,10 @@ class _Question:
             self.judgment.build(),
             tuple(self.afis),
             tuple(
-                CauseOfConcern(text, tuple(recommendations), line=line)
-                for text, line, recommendations in self.causes
+                [
+                    CauseOfConcern(text, tuple(recommendations), line=line)
+                    for text, line, recommendations in self.causes
+                ]
             ),
             tuple(self.summary),
             self.detailed,
@@ -483,11 +485,10 @@ class _Page:
         if line[-1] == "?" and self.headline_or_question(line, index):
             return index + 1
         if "arried over" in line or "till stand" in line:
-            carried = _page.carried_over(line, self.cycle)
-            if carried is not None and (
+            provenance = _carried_over(self.cycle, line)
+            if provenance is not None and (
                 self.question is not None or not line.startswith("This question")
             ):
-                provenance = CarriedOver(*carried)
                 target = self.target
                 if target.provenance is None:
                     target.provenance = provenance
@@ -696,8 +697,22 @@ def _headline(cycle: Cycle, line: str) -> Pillar | None:
     return _remembered_headline(cycle, line)
 
 
+def _carried_over(cycle: Cycle, line: str) -> CarriedOver | None:
+    """The carry-over ``line`` states (:func:`~peelkit.page.grammar.carried_over`), if
+    any, remembered for lines of a heading's length: pages repeat these sentences."""
+    if len(line) > _REMEMBERED_LINE:
+        return _carry_over(cycle, line)
+    return _remembered_carry_over(cycle, line)
+
+
+def _carry_over(cycle: Cycle, line: str) -> CarriedOver | None:
+    carried = _page.carried_over(line, cycle)
+    return None if carried is None else CarriedOver(*carried)
+
+
 _remembered_question = functools.lru_cache(maxsize=_REMEMBERED)(find_question)
 _remembered_headline = functools.lru_cache(maxsize=_REMEMBERED)(find_headline)
+_remembered_carry_over = functools.lru_cache(maxsize=_REMEMBERED)(_carry_over)
 
 
 @functools.cache
