@@ -157,7 +157,7 @@ class _Reader:
         index = start
         while index < count:
             line = lines[index]
-            if " PEEL " in line and _page.is_title(line.strip()):
+            if " PEEL " in line and _is_title(line.strip()):
                 break
             index += 1
         else:
@@ -582,13 +582,14 @@ class _Page:
     def number(self, line: str, value: object, index: int) -> int:
         """A lone question number: it numbers the question on the next line, if any."""
         assert isinstance(value, int)
-        reader = self.reader
-        following = reader.next_content(index + 1)
+        lines = self.lines
+        count = len(lines)
+        following = index + 1
+        while following < count and not (text := lines[following].strip()):
+            following += 1
         new = None
-        if following < len(self.lines):
-            text = self.lines[following].strip()
-            if _classify(text)[0] in (PROSE, TITLE):
-                new = reader.question_at(text, following, value, self.pillar, None, False)
+        if following < count and _classify(text)[0] in (PROSE, TITLE):
+            new = self.reader.question_at(text, following, value, self.pillar, None, False)
         if new is None:
             # A number that numbers no question is page furniture: kept as prose,
             # it would number the next question when written back.
@@ -681,6 +682,11 @@ _TITLES: dict[str, tuple[str, Cycle]] = {}
 _REMEMBERED = 4096
 _REMEMBERED_LINE = 1024
 """Lines longer than this are looked up afresh each time (the longest wording is ~300)."""
+
+
+def _is_title(stripped: str) -> bool:
+    """:func:`~peelkit.page.grammar.is_title`, at once for a title read before."""
+    return stripped in _TITLES or _page.is_title(stripped)
 
 
 def _framework_question(cycle: Cycle, line: str, pillar: Pillar | None) -> FrameworkQuestion | None:
