@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 
 from peelkit.errors import ParseError
 from peelkit.forces import UnknownForceError, force
@@ -135,14 +135,21 @@ _classify = _page.classify
 class _Reader:
     """Reads one text: one or more pages of one force and cycle."""
 
-    def __init__(self, lines: list[str], source: str | None) -> None:
+    def __init__(
+        self, lines: list[str], source: str | None, numbers: Sequence[int] | None = None
+    ) -> None:
         self.lines = lines
         self.source = source
+        self.numbers = range(1, len(lines) + 1) if numbers is None else numbers
+        """The source line number of each line: its place in the text, or (for HTML)
+        the line of the HTML source its block starts on."""
 
     def error(self, message: str, number: int, column: int = 0) -> ParseError:
         """A ParseError at 0-based line ``number``."""
-        text = self.lines[number].rstrip() if 0 <= number < len(self.lines) else ""
-        return ParseError(message, line=number + 1, text=text, column=column, source=self.source)
+        inside = 0 <= number < len(self.lines)
+        text = self.lines[number].rstrip() if inside else ""
+        line = self.numbers[number] if inside else number + 1
+        return ParseError(message, line=line, text=text, column=column, source=self.source)
 
     # -- the text ----------------------------------------------------------------------
 
@@ -168,13 +175,14 @@ class _Reader:
         self.cycle = cycle
         pillars: list[PillarAssessment] = []
         while index < count:
-            pillar, index = self.page(index)
+            page = _Page(self, index)
+            pillar, index = page.read()
             for earlier in pillars:
                 if earlier.pillar is pillar.pillar:
                     raise self.error(
                         f"a second {pillar.pillar} page for {name} {cycle}: "
                         "one text holds at most one page per pillar",
-                        (pillar.line or 1) - 1,
+                        page.pillar_line,
                     )
             pillars.append(pillar)
             if index < count:
@@ -243,12 +251,6 @@ class _Reader:
         kind, _ = _page.classify(self.lines[following].strip())
         return kind == PILLAR
 
-    # -- one page ----------------------------------------------------------------------
-
-    def page(self, title: int) -> tuple[PillarAssessment, int]:
-        """The pillar of the page whose title is at ``title``, and where the next page starts."""
-        return _Page(self, title).read()
-
     def question_at(
         self,
         line: str,
@@ -274,7 +276,7 @@ class _Reader:
                 return None
             if number is None and strict and current is not None and current.framework:
                 return None
-        new = _Question(line, index + 1, number)
+        new = _Question(line, self.numbers[index], number)
         if known is not None:
             new.framework = known
             if number is None:
@@ -324,6 +326,7 @@ class _Page:
         "inherited",
         "judgment",
         "lines",
+        "numbers",
         "pillar",
         "pillar_complete",
         "pillar_line",
@@ -340,6 +343,7 @@ class _Page:
     def __init__(self, reader: _Reader, title: int) -> None:
         self.reader = reader
         self.lines = reader.lines
+        self.numbers = reader.numbers
         self.cycle = reader.cycle
         self.title = title
         self.pillar: Pillar | None = None
@@ -424,7 +428,7 @@ class _Page:
             self.judgment.build(),
             tuple(self.summary),
             tuple([each.build() for each in self.questions]),
-            line=self.pillar_line + 1,
+            line=self.numbers[self.pillar_line],
             source=self.reader.source,
         )
 
@@ -492,7 +496,7 @@ class _Page:
                 target = self.target
                 if target.provenance is None:
                     target.provenance = provenance
-                    target.line = target.line or index + 1
+                    target.line = target.line or self.numbers[index]
                     self.section = _NONE
                     return index + 1
                 if target.provenance == provenance:
@@ -515,7 +519,7 @@ class _Page:
         if question is None:
             self.summary.append(line)
         elif section == _COC:
-            question.causes.append((line, index + 1, []))
+            question.causes.append((line, self.numbers[index], []))
         elif section == _REC and (not self.bullets_seen or line[-1] == ":"):
             self.inherited = _page.deadline_in(line)
             self.bullets_seen = False
@@ -528,14 +532,14 @@ class _Page:
         assert isinstance(value, str)
         question = self.question
         if question is not None and self.section == _AFI:
-            question.afis.append(
-                AreaForImprovement(value, _page.deadline_in(value), self.afi_from, line=index + 1)
-            )
+            deadline = _page.deadline_in(value)
+            at = self.numbers[index]
+            question.afis.append(AreaForImprovement(value, deadline, self.afi_from, line=at))
         elif question is not None and self.section == _REC and question.causes:
             self.bullets_seen = True
-            question.causes[-1][2].append(
-                Recommendation(value, _page.deadline_in(value) or self.inherited, line=index + 1)
-            )
+            deadline = _page.deadline_in(value) or self.inherited
+            at = self.numbers[index]
+            question.causes[-1][2].append(Recommendation(value, deadline, line=at))
         else:
             (question.summary if question else self.summary).append(f"- {value}")
         return index + 1
@@ -546,7 +550,7 @@ class _Page:
         target = self.target
         if target.grade is None:
             target.grade = value
-            target.line = index + 1
+            target.line = self.numbers[index]
             self.section = _NONE
         elif target.grade is not value:
             self.keep(line)
@@ -557,7 +561,7 @@ class _Page:
         target = self.target
         if target.provenance is None:
             target.provenance = value  # type: ignore[assignment]
-            target.line = target.line or index + 1
+            target.line = target.line or self.numbers[index]
             self.section = _NONE
         elif target.provenance is not value:
             self.keep(line)
@@ -576,7 +580,7 @@ class _Page:
             self.keep(line)
         elif target.last_updated is None:
             target.last_updated = date
-            target.line = target.line or index + 1
+            target.line = target.line or self.numbers[index]
         return index + 1
 
     def number(self, line: str, value: object, index: int) -> int:
@@ -810,7 +814,7 @@ def parse_report(text: str | bytes, *, source: str | None = None) -> Assessment:
     if html.is_html(text):
         return html.read_html(
             text,
-            lambda lines: _Reader(lines, source).read(),
+            lambda lines, numbers: _Reader(lines, source, numbers).read(),
             source=source,
             max_chars=MAX_PAGE_CHARS,
         )
