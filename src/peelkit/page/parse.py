@@ -140,7 +140,7 @@ class _Reader:
     ) -> None:
         self.lines = lines
         self.source = source
-        self.numbers = range(1, len(lines) + 1) if numbers is None else numbers
+        self.numbers = list(range(1, len(lines) + 1)) if numbers is None else numbers
         """The source line number of each line: its place in the text, or (for HTML)
         the line of the HTML source its block starts on."""
 
