@@ -199,3 +199,87 @@ def test_the_readers_shortcuts_agree_with_classify(text: str) -> None:
     fixed = grammar.FIXED_PHRASES.get(line.lower())
     if fixed is not None and len(line) <= grammar.EXACT_LONGEST:
         assert kind == fixed
+
+
+# -- string searches first: the same answers as the case-blind patterns alone --------------
+
+# Letters whose case the patterns fold in ways ``str.lower`` does not keep in place: the
+# Kelvin sign, the long s, a dotted capital I (it lowers to two characters).
+ODD_CASE = st.sampled_from(["K", "ſ", "İ", "ı", "FROM", "From", "fRoM", "STILL STANDS", "Grade"])
+CASE_LINES = st.one_of(
+    ordinary_lines(),
+    st.lists(st.one_of(WORDS, GAPS, ODD_CASE), max_size=12).map("".join),
+    st.text(),
+)
+
+
+@pytest.mark.parametrize(
+    ("pattern", "words"),
+    [
+        (grammar._CARRIED, grammar._CARRIED_WORDS),
+        (grammar._ABOUT_JUDGMENT, grammar._ABOUT_JUDGMENT_WORDS),
+        (grammar._LAST_YEAR, ("last year",)),
+    ],
+    ids=["carried over", "about a judgment", "last year"],
+)
+@given(line=CASE_LINES)
+def test_a_pattern_is_found_where_its_search_finds_it(
+    pattern: re.Pattern[str], words: tuple[str, ...], line: str
+) -> None:
+    assert grammar._found(pattern, line, words) is (pattern.search(line) is not None)
+
+
+def searched_from_year(line: str) -> tuple[int, int] | None:
+    """The year after ``from`` as found by searching with the case-blind pattern alone."""
+    start = 0
+    while (word := grammar._FROM.search(line, start)) is not None:
+        end = line.find(".", word.end())
+        end = len(line) if end < 0 else end
+        year = grammar._YEAR.search(line, word.end(), end)
+        if year is not None:
+            return year.span()
+        start = end
+    return None
+
+
+@given(CASE_LINES)
+def test_the_from_words_are_found_as_the_pattern_finds_them(line: str) -> None:
+    found = grammar._from_year(line)
+    assert (found and found.span()) == searched_from_year(line)
+
+
+# -- whole lines looked up: the same values as their patterns read -------------------------
+
+
+def test_lone_numbers_and_detailed_findings_read_as_their_patterns_read_them() -> None:
+    looked_up = {
+        phrase: found
+        for phrase, found in grammar.FIXED_PHRASES.items()
+        if found[0] in (grammar.NUMBER, grammar.DETAILED_FINDINGS)
+    }
+    assert len(looked_up) == 99 + 99 + 1
+    for phrase, (kind, value) in looked_up.items():
+        if kind == grammar.NUMBER:
+            assert grammar._NUMBER.match(phrase) is not None
+            assert value == int(phrase)
+        else:
+            match = grammar._DETAILED.match(phrase)
+            assert match is not None
+            assert value == (None if match[1] is None else int(match[1]))
+        assert grammar.classify(phrase.upper()) == (kind, value)
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("05", (grammar.PROSE, None)),
+        ("100", (grammar.PROSE, None)),
+        ("1٣", (grammar.NUMBER, 13)),  # another script's digit: the pattern reads it
+        ("Detailed findings for question 1٣", (grammar.DETAILED_FINDINGS, 13)),
+        ("Detailed findings for question ٣", (grammar.PROSE, None)),
+        ("Detailed findings for question 0", (grammar.PROSE, None)),
+        ("Detailed  findings", (grammar.PROSE, None)),
+    ],
+)
+def test_other_spellings_still_reach_the_patterns(line: str, expected: tuple[int, object]) -> None:
+    assert grammar.classify(line) == expected

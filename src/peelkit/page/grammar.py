@@ -103,11 +103,18 @@ for _words in (
     "back to top",
 ):
     _EXACT[_words] = (BOILERPLATE, None)
+# Lone question numbers and ``Detailed findings`` lines are whole lines too, written
+# one way: looked up like the phrases. Other spellings (digits of another script)
+# still reach their patterns in :func:`classify`.
+for _number in range(1, 100):
+    _EXACT[str(_number)] = (NUMBER, _number)
+    _EXACT[f"detailed findings for question {_number}"] = (DETAILED_FINDINGS, _number)
+_EXACT["detailed findings"] = (DETAILED_FINDINGS, None)
 _EXACT_LONGEST = max(len(key) for key in _EXACT)
 EXACT_LONGEST = _EXACT_LONGEST
+"""The longest fixed phrase (grade, pillar, heading, boilerplate): longer lines are none."""
 FIXED_PHRASES: Mapping[str, tuple[int, object]] = _EXACT
 """Lines that are one fixed phrase, in lower case, and what :func:`classify` says of them."""
-"""The longest fixed phrase (grade, pillar, heading, boilerplate): longer lines are none."""
 
 _TITLE_MAX = 200
 """No title line is longer: the longest force name with ``PEEL 2018/19`` is under 60."""
@@ -135,16 +142,23 @@ def classify(line: str) -> tuple[int, object]:
     question N`` line (``None`` for a bare ``Detailed findings``), the text of a
     bullet without its marker, and ``None`` otherwise. Titles are only *candidates*:
     whether one starts a page is the parser's call.
+
+    The reader asks this of every line, so the commonest lines are told first and
+    cheaply: a bullet by its mark (no fixed line starts with one), a short line by
+    one look-up of its whole text (:data:`FIXED_PHRASES`), and a longer line that
+    starts with no character a marked line starts with and holds no ``" PEEL "`` is
+    prose without further tests.
     """
+    first = line[0]
+    if first in _BULLET_MARKS and len(line) > 1 and line[1].isspace():
+        return BULLET, line[2:].lstrip()
     if len(line) <= _EXACT_LONGEST:
         exact = _EXACT.get(line.lower())
         if exact is not None:
             return exact
-    first = line[0]
-    if first in _BULLET_MARKS:
-        if len(line) > 1 and line[1].isspace():
-            return BULLET, line[2:].lstrip()
-    elif first.isdigit():
+    elif first not in MARKED_FIRST and " PEEL " not in line:
+        return _PROSE_RESULT
+    if first.isdigit():
         if _NUMBER.match(line) is not None:
             return NUMBER, int(line)
     elif first in "LlDd":
@@ -262,7 +276,9 @@ def carried_over(line: str, cycle: Cycle) -> tuple[Cycle, Pillar | None] | None:
     """
     if "arried over" not in line and "till stand" not in line:
         return None  # the cheap test first: most lines are prose
-    if _CARRIED.search(line) is None or _ABOUT_JUDGMENT.search(line) is None:
+    if not _found(_CARRIED, line, _CARRIED_WORDS) or not _found(
+        _ABOUT_JUDGMENT, line, _ABOUT_JUDGMENT_WORDS
+    ):
         return None
     found = _from_year(line)
     if found is not None:
@@ -271,9 +287,41 @@ def carried_over(line: str, cycle: Cycle) -> tuple[Cycle, Pillar | None] | None:
             return None
         named = _INSPECTION.match(line, found.end())
         return source, None if named is None else Pillar(named[1].lower())
-    if _LAST_YEAR.search(line) is not None:
+    if _found(_LAST_YEAR, line, ("last year",)):
         before = previous_cycle(cycle)
         return None if before is None else (before, None)
+    return None
+
+
+# A case-blind pattern searches a line several times slower than a string search, so
+# the matchers below first try the pattern only where a string search finds its words.
+
+
+def _found(pattern: re.Pattern[str], line: str, words: tuple[str, ...]) -> bool:
+    """Whether ``pattern`` is found in ``line``: tried first where one of ``words`` (its
+    spellings as pages write them) stands, then by a search of the whole line."""
+    for word in words:
+        at = line.find(word)
+        if at >= 0 and pattern.match(line, at) is not None:
+            return True
+    return pattern.search(line) is not None
+
+
+_CARRIED_WORDS = ("carried over", "still stand")
+_ABOUT_JUDGMENT_WORDS = ("judg", "inspect", "grade")
+
+
+def _next_from(line: str, lowered: str | None, start: int) -> re.Match[str] | None:
+    """What ``_FROM.search(line, start)`` finds. ``lowered`` is ``line.lower()`` where
+    that keeps every character in its place (else ``None``): a ``from`` in any case is
+    then a ``from`` there, as the pattern's case-blind letters are just these."""
+    if lowered is None:
+        return _FROM.search(line, start)
+    while (at := lowered.find("from", start)) >= 0:
+        word = _FROM.match(line, at)
+        if word is not None:
+            return word
+        start = at + 1
     return None
 
 
@@ -283,8 +331,10 @@ def _from_year(line: str) -> re.Match[str] | None:
     Linear: the first ``from`` of a sentence sees every year a later ``from`` of that
     sentence could see, so a sentence without a year is searched once and skipped.
     """
+    lowered = line.lower()
+    places = lowered if len(lowered) == len(line) else None
     start = 0
-    while (word := _FROM.search(line, start)) is not None:
+    while (word := _next_from(line, places, start)) is not None:
         end = line.find(".", word.end())
         if end < 0:
             end = len(line)

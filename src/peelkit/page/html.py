@@ -34,10 +34,8 @@ import re
 from collections.abc import Callable
 from html.parser import HTMLParser
 
-import attrs
-
 from peelkit.errors import ParseError
-from peelkit.model import Assessment, Judgment, PillarAssessment, QuestionAssessment
+from peelkit.model import Assessment
 
 __all__ = ["BOMS", "BULLET", "decode", "html_document", "html_lines", "is_html", "read_html"]
 
@@ -381,18 +379,18 @@ def _defused(text: str) -> str:
 
 def read_html(
     document: str | bytes,
-    read: Callable[[list[str]], Assessment],
+    read: Callable[[list[str], list[int]], Assessment],
     *,
     source: str | None,
     max_chars: int,
 ) -> Assessment:
     """Read an HTML page with the page parser's line reader ``read``.
 
-    The blocks become the site rendering's lines, a blank line after each, and
-    every line number ``read`` gives (on the assessment's items and in a
-    :class:`~peelkit.ParseError`) is mapped back to the HTML source line of its
-    block. Documents over ``max_chars`` characters, and any NUL, are refused as the
-    text path refuses them.
+    The blocks become the site rendering's lines, a blank line after each, which
+    ``read`` is given with the HTML source line each starts on: every line number it
+    gives (on the assessment's items and in a :class:`~peelkit.ParseError`) is that
+    of the HTML source. Documents over ``max_chars`` characters, and any NUL, are
+    refused as the text path refuses them.
     """
     text = document if isinstance(document, str) else decode(bytes(document), source=source)
     text = text.removeprefix("\ufeff")
@@ -415,58 +413,7 @@ def read_html(
     for number, line in blocks:
         lines += (line, "")
         numbers += (number, number)
-
-    def where(line: int | None) -> int | None:
-        return numbers[line - 1] if line and 0 < line <= len(numbers) else line
-
-    try:
-        assessment = read(lines)
-    except ParseError as error:
-        raise ParseError(
-            error.message,
-            line=where(error.line) or 0,
-            text=error.text,
-            column=error.column,
-            source=error.source,
-        ) from None
-    return _renumbered(assessment, where)
-
-
-def _renumbered(assessment: Assessment, where: Callable[[int | None], int | None]) -> Assessment:
-    """``assessment`` with every item's ``line`` passed through ``where``."""
-
-    def judgment(item: Judgment) -> Judgment:
-        return attrs.evolve(item, line=where(item.line))
-
-    def question(item: QuestionAssessment) -> QuestionAssessment:
-        return attrs.evolve(
-            item,
-            judgment=judgment(item.judgment),
-            areas_for_improvement=tuple(
-                attrs.evolve(area, line=where(area.line)) for area in item.areas_for_improvement
-            ),
-            causes_of_concern=tuple(
-                attrs.evolve(
-                    cause,
-                    line=where(cause.line),
-                    recommendations=tuple(
-                        attrs.evolve(each, line=where(each.line)) for each in cause.recommendations
-                    ),
-                )
-                for cause in item.causes_of_concern
-            ),
-            line=where(item.line),
-        )
-
-    def pillar(item: PillarAssessment) -> PillarAssessment:
-        return attrs.evolve(
-            item,
-            judgment=judgment(item.judgment),
-            questions=tuple(question(each) for each in item.questions),
-            line=where(item.line),
-        )
-
-    return attrs.evolve(assessment, pillars=tuple(pillar(each) for each in assessment.pillars))
+    return read(lines, numbers)
 
 
 # -- page text -> HTML ----------------------------------------------------------------

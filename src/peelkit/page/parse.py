@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+from collections.abc import Callable, Sequence
 
 from peelkit.errors import ParseError
 from peelkit.forces import UnknownForceError, force
@@ -115,8 +116,10 @@ class _Question:
             self.judgment.build(),
             tuple(self.afis),
             tuple(
-                CauseOfConcern(text, tuple(recommendations), line=line)
-                for text, line, recommendations in self.causes
+                [
+                    CauseOfConcern(text, tuple(recommendations), line=line)
+                    for text, line, recommendations in self.causes
+                ]
             ),
             tuple(self.summary),
             self.detailed,
@@ -127,28 +130,26 @@ class _Question:
 # Sections of a question block.
 _NONE, _AFI, _COC, _REC = range(4)
 _classify = _page.classify
-# The reader's fast path (what :func:`~peelkit.page.grammar.classify` would say): a
-# bullet mark and a space start a bullet (no fixed phrase starts so); a line longer
-# than every fixed phrase, not starting with a character some kind of line starts
-# with and holding no " PEEL " is prose.
-_SHORT = _page.EXACT_LONGEST
-_MARKED = _page.MARKED_FIRST
-_BULLET_MARKS = _page.BULLET_MARKS
-_FIXED = _page.FIXED_PHRASES
-_PROSE: tuple[int, object] = (PROSE, None)
 
 
 class _Reader:
     """Reads one text: one or more pages of one force and cycle."""
 
-    def __init__(self, lines: list[str], source: str | None) -> None:
+    def __init__(
+        self, lines: list[str], source: str | None, numbers: Sequence[int] | None = None
+    ) -> None:
         self.lines = lines
         self.source = source
+        self.numbers = list(range(1, len(lines) + 1)) if numbers is None else numbers
+        """The source line number of each line: its place in the text, or (for HTML)
+        the line of the HTML source its block starts on."""
 
     def error(self, message: str, number: int, column: int = 0) -> ParseError:
         """A ParseError at 0-based line ``number``."""
-        text = self.lines[number].rstrip() if 0 <= number < len(self.lines) else ""
-        return ParseError(message, line=number + 1, text=text, column=column, source=self.source)
+        inside = 0 <= number < len(self.lines)
+        text = self.lines[number].rstrip() if inside else ""
+        line = self.numbers[number] if inside else number + 1
+        return ParseError(message, line=line, text=text, column=column, source=self.source)
 
     # -- the text ----------------------------------------------------------------------
 
@@ -163,7 +164,7 @@ class _Reader:
         index = start
         while index < count:
             line = lines[index]
-            if " PEEL " in line and _page.is_title(line.strip()):
+            if " PEEL " in line and _is_title(line.strip()):
                 break
             index += 1
         else:
@@ -174,13 +175,14 @@ class _Reader:
         self.cycle = cycle
         pillars: list[PillarAssessment] = []
         while index < count:
-            pillar, index = self.page(index)
+            page = _Page(self, index)
+            pillar, index = page.read()
             for earlier in pillars:
                 if earlier.pillar is pillar.pillar:
                     raise self.error(
                         f"a second {pillar.pillar} page for {name} {cycle}: "
                         "one text holds at most one page per pillar",
-                        (pillar.line or 1) - 1,
+                        page.pillar_line,
                     )
             pillars.append(pillar)
             if index < count:
@@ -249,261 +251,6 @@ class _Reader:
         kind, _ = _page.classify(self.lines[following].strip())
         return kind == PILLAR
 
-    # -- one page ----------------------------------------------------------------------
-
-    def page(self, title: int) -> tuple[PillarAssessment, int]:
-        """The pillar of the page whose title is at ``title``, and where the next page starts."""
-        lines = self.lines
-        count = len(lines)
-        cycle = self.cycle
-        pillar: Pillar | None = None
-        pillar_line = title
-        headline: str | None = None
-        index = self.next_heading(title + 1)
-        if index < count:
-            kind, value = _page.classify(lines[index].strip())
-            if kind == PILLAR:
-                assert isinstance(value, Pillar)
-                pillar, pillar_line = value, index
-                index = self.next_heading(index + 1)
-        if index < count:
-            line = lines[index].strip()
-            if line[-1] == "?":
-                named = _headline(cycle, line)
-                if named is not None:
-                    headline = line
-                    pillar = pillar or named
-                    index += 1
-                elif _framework_question(cycle, line, None) is None and _page.is_question_like(
-                    line
-                ):
-                    headline = line
-                    index += 1
-
-        judgment = _Judgment()
-        summary: list[str] = []
-        questions: list[_Question] = []
-        question: _Question | None = None
-        target = judgment
-        section = _NONE
-        afi_from: Cycle | None = None
-        inherited: Deadline | None = None  # a recommendations lead-in's deadline
-        bullets_seen = False
-        pillar_complete = False
-        if pillar is not None:
-            pillar_complete = _complete(cycle, pillar)
-
-        while index < count:
-            raw = lines[index]
-            line = raw.strip()
-            if not line:
-                index += 1
-                continue
-            # The commonest lines without a call: bullets and long prose.
-            first = line[0]
-            if first in _MARKED:
-                if first in _BULLET_MARKS and len(line) > 1 and line[1].isspace():
-                    kind, value = BULLET, line[2:].lstrip()
-                else:
-                    kind, value = _classify(line)
-            elif len(line) > _SHORT:
-                kind, value = _classify(line) if " PEEL " in line else _PROSE
-            else:
-                kind, value = _FIXED.get(line.lower()) or _classify(line)
-
-            if kind == TITLE and self.starts_page(index):
-                break
-            if kind in (PROSE, TITLE, PILLAR):
-                if line[-1] == "?" and (named := _headline(cycle, line)) is not None:
-                    # A headline question is never a question of the page.
-                    if headline is None and question is None and not summary:
-                        headline = line
-                        pillar = pillar or named
-                        pillar_complete = _complete(cycle, pillar)
-                        index += 1
-                        continue
-                elif line[-1] == "?" and (
-                    new := self.question_at(line, index, None, pillar, question, pillar_complete)
-                ):
-                    pillar = pillar or (new.framework.pillar if new.framework else None)
-                    pillar_complete = pillar is not None and _complete(cycle, pillar)
-                    question = new
-                    questions.append(new)
-                    target = new.judgment
-                    section = _NONE
-                    index += 1
-                    continue
-                if kind == PROSE and ("arried over" in line or "till stand" in line):
-                    carried = _page.carried_over(line, cycle)
-                    if carried is not None and (
-                        question is not None or not line.startswith("This question")
-                    ):
-                        provenance = CarriedOver(*carried)
-                        if target.provenance is None:
-                            target.provenance = provenance
-                            target.line = target.line or index + 1
-                            section = _NONE
-                            index += 1
-                            continue
-                        if target.provenance == provenance:
-                            index += 1
-                            continue
-                if (
-                    kind == PROSE
-                    and question is not None
-                    and "emain" in line
-                    and _page.afi_lead_in(line)
-                ):
-                    afi_from = _page.carried_afi_cycle(line) or _context_cycle(
-                        question, judgment, cycle
-                    )
-                    # The lead-in marks the bullets after it; it is not kept as prose.
-                    section = _AFI
-                    index += 1
-                    continue
-                if question is None:
-                    summary.append(line)
-                elif section == _COC:
-                    question.causes.append((line, index + 1, []))
-                elif section == _REC and (not bullets_seen or line[-1] == ":"):
-                    inherited = _page.deadline_in(line)
-                    bullets_seen = False
-                else:
-                    section = _NONE
-                    question.summary.append(line)
-
-            elif kind == BULLET:
-                assert isinstance(value, str)
-                if question is not None and section == _AFI:
-                    question.afis.append(
-                        AreaForImprovement(
-                            value, _page.deadline_in(value), afi_from, line=index + 1
-                        )
-                    )
-                elif question is not None and section == _REC and question.causes:
-                    bullets_seen = True
-                    question.causes[-1][2].append(
-                        Recommendation(value, _page.deadline_in(value) or inherited, line=index + 1)
-                    )
-                else:
-                    (question.summary if question else summary).append(f"- {value}")
-
-            elif kind == GRADE:
-                assert isinstance(value, Grade)
-                if target.grade is None:
-                    target.grade = value
-                    target.line = index + 1
-                    section = _NONE
-                elif target.grade is not value:
-                    section = _NONE
-                    (question.summary if question else summary).append(line)
-
-            elif kind == NO_GRADE:
-                if target.provenance is None:
-                    target.provenance = value  # type: ignore[assignment]
-                    target.line = target.line or index + 1
-                    section = _NONE
-                elif target.provenance is not value:
-                    section = _NONE
-                    (question.summary if question else summary).append(line)
-
-            elif kind == LAST_UPDATED:
-                try:
-                    date = _page.last_updated(line)
-                except ValueError as error:
-                    raise self.error(f"no such date: {error}", index, raw.index(line)) from None
-                if date is None or (target.last_updated not in (None, date)):
-                    section = _NONE
-                    (question.summary if question else summary).append(line)
-                elif target.last_updated is None:
-                    target.last_updated = date
-                    target.line = target.line or index + 1
-
-            elif kind == NUMBER:
-                assert isinstance(value, int)
-                following = self.next_content(index + 1)
-                new = None
-                if following < count:
-                    text = lines[following].strip()
-                    if _page.classify(text)[0] in (PROSE, TITLE):
-                        new = self.question_at(text, following, value, pillar, None, False)
-                if new is None:
-                    # A number that numbers no question is page furniture: kept as
-                    # prose, it would number the next question when written back.
-                    section = _NONE
-                else:
-                    pillar = pillar or (new.framework.pillar if new.framework else None)
-                    pillar_complete = pillar is not None and _complete(cycle, pillar)
-                    question = new
-                    questions.append(new)
-                    target = new.judgment
-                    section = _NONE
-                    index = following
-
-            elif kind in (AREAS_FOR_IMPROVEMENT, CAUSE_OF_CONCERN):
-                if question is None:
-                    summary.append(line)
-                elif kind == AREAS_FOR_IMPROVEMENT:
-                    section, afi_from = _AFI, None
-                else:
-                    section = _COC
-
-            elif kind == RECOMMENDATIONS:
-                if question is None or not question.causes:
-                    section = _NONE
-                    (question.summary if question else summary).append(line)
-                else:
-                    section, inherited, bullets_seen = _REC, None, False
-
-            elif kind == DETAILED_FINDINGS:
-                if question is None:
-                    raise self.error(
-                        "'Detailed findings' before any question", index, raw.index(line)
-                    )
-                if isinstance(value, int):
-                    self.check_number(question, value, index)
-                question.detailed = True
-                section = _NONE
-
-            elif kind == QUESTIONS_FOR:
-                assert isinstance(value, Pillar)
-                if pillar is None:
-                    pillar = value
-                    pillar_complete = _complete(cycle, pillar)
-                elif pillar is not value:
-                    raise self.error(
-                        f"this is a {pillar} page, but the line lists questions for {value}",
-                        index,
-                        raw.index(line),
-                    )
-                section = _NONE
-            # Boilerplate lines are skipped.
-            index += 1
-
-        if pillar is None:
-            raise self.error(
-                "cannot tell which pillar this page is about: expected a line "
-                "'Effectiveness', 'Efficiency' or 'Legitimacy' after the title",
-                title,
-            )
-        for each in questions:
-            if each.framework is None and each.number is None:
-                found = _framework_question(cycle, each.text, pillar)
-                if found is not None:
-                    each.number = found.number
-        return (
-            PillarAssessment(
-                pillar,
-                headline,
-                judgment.build(),
-                tuple(summary),
-                tuple(each.build() for each in questions),
-                line=pillar_line + 1,
-                source=self.source,
-            ),
-            index,
-        )
-
     def question_at(
         self,
         line: str,
@@ -529,7 +276,7 @@ class _Reader:
                 return None
             if number is None and strict and current is not None and current.framework:
                 return None
-        new = _Question(line, index + 1, number)
+        new = _Question(line, self.numbers[index], number)
         if known is not None:
             new.framework = known
             if number is None:
@@ -560,6 +307,378 @@ class _Reader:
             )
 
 
+class _Page:
+    """One page being read: the reader's state between lines, and one method per kind
+    of line (:data:`_READS`), each returning the index of the next line to read.
+
+    The state is the pillar and headline once known, the pillar's judgment and
+    summary, the questions so far, and where in the current question's block the
+    reader is: its judgment (``target``), its section (areas for improvement,
+    causes of concern, recommendations), the cycle its carried-over areas for
+    improvement come from, and the deadline a recommendations lead-in gave.
+    """
+
+    __slots__ = (
+        "afi_from",
+        "bullets_seen",
+        "cycle",
+        "headline",
+        "inherited",
+        "judgment",
+        "lines",
+        "numbers",
+        "pillar",
+        "pillar_complete",
+        "pillar_line",
+        "question",
+        "questions",
+        "reader",
+        "section",
+        "start",
+        "summary",
+        "target",
+        "title",
+    )
+
+    def __init__(self, reader: _Reader, title: int) -> None:
+        self.reader = reader
+        self.lines = reader.lines
+        self.numbers = reader.numbers
+        self.cycle = reader.cycle
+        self.title = title
+        self.pillar: Pillar | None = None
+        self.pillar_line = title
+        self.headline: str | None = None
+        self.judgment = _Judgment()
+        self.summary: list[str] = []
+        self.questions: list[_Question] = []
+        self.question: _Question | None = None
+        self.target = self.judgment
+        self.section = _NONE
+        self.afi_from: Cycle | None = None
+        self.inherited: Deadline | None = None  # a recommendations lead-in's deadline
+        self.bullets_seen = False
+        self.pillar_complete = False
+        self.start = self.head(title)
+
+    def head(self, title: int) -> int:
+        """Read the pillar line and headline question under the title; where the body starts."""
+        lines = self.lines
+        count = len(lines)
+        cycle = self.cycle
+        reader = self.reader
+        index = reader.next_heading(title + 1)
+        if index < count:
+            kind, value = _classify(lines[index].strip())
+            if kind == PILLAR:
+                assert isinstance(value, Pillar)
+                self.pillar, self.pillar_line = value, index
+                index = reader.next_heading(index + 1)
+        if index < count:
+            line = lines[index].strip()
+            if line[-1] == "?":
+                named = _headline(cycle, line)
+                if named is not None:
+                    self.headline = line
+                    self.pillar = self.pillar or named
+                    index += 1
+                elif _framework_question(cycle, line, None) is None and _page.is_question_like(
+                    line
+                ):
+                    self.headline = line
+                    index += 1
+        if self.pillar is not None:
+            self.pillar_complete = _complete(cycle, self.pillar)
+        return index
+
+    def read(self) -> tuple[PillarAssessment, int]:
+        """The page's pillar, and the index of the line that starts the next page."""
+        lines = self.lines
+        count = len(lines)
+        reads = _READS
+        index = self.start
+        while index < count:
+            line = lines[index].strip()
+            if not line:
+                index += 1
+                continue
+            kind, value = _classify(line)
+            if kind == TITLE and self.reader.starts_page(index):
+                break
+            index = reads[kind](self, line, value, index)
+        return self.build(), index
+
+    def build(self) -> PillarAssessment:
+        """The pillar read, once every line of the page has been."""
+        pillar = self.pillar
+        if pillar is None:
+            raise self.reader.error(
+                "cannot tell which pillar this page is about: expected a line "
+                "'Effectiveness', 'Efficiency' or 'Legitimacy' after the title",
+                self.title,
+            )
+        for each in self.questions:
+            if each.framework is None and each.number is None:
+                found = _framework_question(self.cycle, each.text, pillar)
+                if found is not None:
+                    each.number = found.number
+        return PillarAssessment(
+            pillar,
+            self.headline,
+            self.judgment.build(),
+            tuple(self.summary),
+            tuple([each.build() for each in self.questions]),
+            line=self.numbers[self.pillar_line],
+            source=self.reader.source,
+        )
+
+    # -- shared steps ------------------------------------------------------------------
+
+    def open_question(self, new: _Question) -> None:
+        """Start reading the block of question ``new``; it may name the page's pillar."""
+        if self.pillar is None and new.framework is not None:
+            self.pillar = new.framework.pillar
+        self.pillar_complete = self.pillar is not None and _complete(self.cycle, self.pillar)
+        self.question = new
+        self.questions.append(new)
+        self.target = new.judgment
+        self.section = _NONE
+
+    def keep(self, line: str) -> None:
+        """Keep ``line`` as prose of the current question's block (ending any section),
+        or of the pillar's summary before the first question."""
+        self.section = _NONE
+        if self.question is None:
+            self.summary.append(line)
+        else:
+            self.question.summary.append(line)
+
+    def headline_or_question(self, line: str, index: int) -> bool:
+        """Whether the question-shaped ``line`` is the page's headline question or
+        opens a question's block (and if so, take it as that)."""
+        named = _headline(self.cycle, line)
+        if named is not None:
+            # A headline question is never a question of the page.
+            if self.headline is None and self.question is None and not self.summary:
+                self.headline = line
+                self.pillar = self.pillar or named
+                self.pillar_complete = _complete(self.cycle, self.pillar)
+                return True
+            return False
+        new = self.reader.question_at(
+            line, index, None, self.pillar, self.question, self.pillar_complete
+        )
+        if new is None:
+            return False
+        self.open_question(new)
+        return True
+
+    # -- one method per kind of line ---------------------------------------------------
+
+    def text(self, line: str, value: object, index: int) -> int:
+        """A title or pillar word that starts no page: a headline or a question, as
+        in :meth:`prose`, or else text of the current section."""
+        if line[-1] != "?" or not self.headline_or_question(line, index):
+            self.section_text(line, index)
+        return index + 1
+
+    def prose(self, line: str, value: object, index: int) -> int:
+        """A line of prose: a headline question, a question opening its block, a
+        judgment carried over, a lead-in to areas for improvement carried from an
+        earlier inspection, or else text of the current section."""
+        if line[-1] == "?" and self.headline_or_question(line, index):
+            return index + 1
+        if "arried over" in line or "till stand" in line:
+            provenance = _carried_over(self.cycle, line)
+            if provenance is not None and (
+                self.question is not None or not line.startswith("This question")
+            ):
+                target = self.target
+                if target.provenance is None:
+                    target.provenance = provenance
+                    target.line = target.line or self.numbers[index]
+                    self.section = _NONE
+                    return index + 1
+                if target.provenance == provenance:
+                    return index + 1
+        if self.question is not None and "emain" in line and _page.afi_lead_in(line):
+            self.afi_from = _page.carried_afi_cycle(line) or _context_cycle(
+                self.question, self.judgment, self.cycle
+            )
+            # The lead-in marks the bullets after it; it is not kept as prose.
+            self.section = _AFI
+            return index + 1
+        self.section_text(line, index)
+        return index + 1
+
+    def section_text(self, line: str, index: int) -> None:
+        """A line of text in the current section: a cause of concern, a
+        recommendations lead-in (its deadline covers the bullets after it), or prose."""
+        question = self.question
+        section = self.section
+        if question is None:
+            self.summary.append(line)
+        elif section == _COC:
+            question.causes.append((line, self.numbers[index], []))
+        elif section == _REC and (not self.bullets_seen or line[-1] == ":"):
+            self.inherited = _page.deadline_in(line)
+            self.bullets_seen = False
+        else:
+            self.section = _NONE
+            question.summary.append(line)
+
+    def bullet(self, line: str, value: object, index: int) -> int:
+        """A bullet: an area for improvement, a recommendation, or prose."""
+        assert isinstance(value, str)
+        question = self.question
+        if question is not None and self.section == _AFI:
+            deadline = _page.deadline_in(value)
+            at = self.numbers[index]
+            question.afis.append(AreaForImprovement(value, deadline, self.afi_from, line=at))
+        elif question is not None and self.section == _REC and question.causes:
+            self.bullets_seen = True
+            deadline = _page.deadline_in(value) or self.inherited
+            at = self.numbers[index]
+            question.causes[-1][2].append(Recommendation(value, deadline, line=at))
+        else:
+            (question.summary if question else self.summary).append(f"- {value}")
+        return index + 1
+
+    def grade(self, line: str, value: object, index: int) -> int:
+        """A grade word: the current judgment's grade, unless it has another."""
+        assert isinstance(value, Grade)
+        target = self.target
+        if target.grade is None:
+            target.grade = value
+            target.line = self.numbers[index]
+            self.section = _NONE
+        elif target.grade is not value:
+            self.keep(line)
+        return index + 1
+
+    def no_grade(self, line: str, value: object, index: int) -> int:
+        """A line saying why there is no grade: the current judgment's provenance."""
+        target = self.target
+        if target.provenance is None:
+            target.provenance = value  # type: ignore[assignment]
+            target.line = target.line or self.numbers[index]
+            self.section = _NONE
+        elif target.provenance is not value:
+            self.keep(line)
+        return index + 1
+
+    def last_updated(self, line: str, value: object, index: int) -> int:
+        """A ``Last updated`` line: the current judgment's date."""
+        target = self.target
+        try:
+            date = _page.last_updated(line)
+        except ValueError as error:
+            raise self.reader.error(
+                f"no such date: {error}", index, self.lines[index].index(line)
+            ) from None
+        if date is None or (target.last_updated not in (None, date)):
+            self.keep(line)
+        elif target.last_updated is None:
+            target.last_updated = date
+            target.line = target.line or self.numbers[index]
+        return index + 1
+
+    def number(self, line: str, value: object, index: int) -> int:
+        """A lone question number: it numbers the question on the next line, if any."""
+        assert isinstance(value, int)
+        lines = self.lines
+        count = len(lines)
+        following = index + 1
+        while following < count and not (text := lines[following].strip()):
+            following += 1
+        new = None
+        if following < count and _classify(text)[0] in (PROSE, TITLE):
+            new = self.reader.question_at(text, following, value, self.pillar, None, False)
+        if new is None:
+            # A number that numbers no question is page furniture: kept as prose,
+            # it would number the next question when written back.
+            self.section = _NONE
+            return index + 1
+        self.open_question(new)
+        return following + 1
+
+    def areas_for_improvement(self, line: str, value: object, index: int) -> int:
+        """An ``Areas for improvement`` heading: the bullets after it are areas."""
+        if self.question is None:
+            self.summary.append(line)
+        else:
+            self.section, self.afi_from = _AFI, None
+        return index + 1
+
+    def cause_of_concern(self, line: str, value: object, index: int) -> int:
+        """A ``Cause of concern`` heading: the text after it states causes."""
+        if self.question is None:
+            self.summary.append(line)
+        else:
+            self.section = _COC
+        return index + 1
+
+    def recommendations(self, line: str, value: object, index: int) -> int:
+        """A ``Recommendations`` heading: the bullets after it address the last cause."""
+        question = self.question
+        if question is None or not question.causes:
+            self.keep(line)
+        else:
+            self.section, self.inherited, self.bullets_seen = _REC, None, False
+        return index + 1
+
+    def detailed_findings(self, line: str, value: object, index: int) -> int:
+        """A ``Detailed findings`` line: the current question has them (and this number)."""
+        question = self.question
+        if question is None:
+            raise self.reader.error(
+                "'Detailed findings' before any question", index, self.lines[index].index(line)
+            )
+        if isinstance(value, int):
+            self.reader.check_number(question, value, index)
+        question.detailed = True
+        self.section = _NONE
+        return index + 1
+
+    def questions_for(self, line: str, value: object, index: int) -> int:
+        """A ``Questions for <pillar>`` line: names the pillar, or must agree with it."""
+        assert isinstance(value, Pillar)
+        if self.pillar is None:
+            self.pillar = value
+            self.pillar_complete = _complete(self.cycle, value)
+        elif self.pillar is not value:
+            raise self.reader.error(
+                f"this is a {self.pillar} page, but the line lists questions for {value}",
+                index,
+                self.lines[index].index(line),
+            )
+        self.section = _NONE
+        return index + 1
+
+    def boilerplate(self, line: str, value: object, index: int) -> int:
+        """Site furniture (``Skip to content``, ``Back to top``): skipped."""
+        return index + 1
+
+
+_READS: dict[int, Callable[[_Page, str, object, int], int]] = {
+    PROSE: _Page.prose,
+    TITLE: _Page.text,
+    PILLAR: _Page.text,
+    GRADE: _Page.grade,
+    NO_GRADE: _Page.no_grade,
+    LAST_UPDATED: _Page.last_updated,
+    AREAS_FOR_IMPROVEMENT: _Page.areas_for_improvement,
+    CAUSE_OF_CONCERN: _Page.cause_of_concern,
+    RECOMMENDATIONS: _Page.recommendations,
+    QUESTIONS_FOR: _Page.questions_for,
+    NUMBER: _Page.number,
+    DETAILED_FINDINGS: _Page.detailed_findings,
+    BULLET: _Page.bullet,
+    BOILERPLATE: _Page.boilerplate,
+}
+"""What the reader does with each kind of line (see :func:`~peelkit.page.grammar.classify`)."""
+
+
 # Pages repeat the same question wordings, so lookups by wording are remembered, but
 # only for lines no longer than any real heading: a cache keyed on the text of every
 # long line would keep megabytes of page alive after the page is gone.
@@ -567,6 +686,11 @@ _TITLES: dict[str, tuple[str, Cycle]] = {}
 _REMEMBERED = 4096
 _REMEMBERED_LINE = 1024
 """Lines longer than this are looked up afresh each time (the longest wording is ~300)."""
+
+
+def _is_title(stripped: str) -> bool:
+    """:func:`~peelkit.page.grammar.is_title`, at once for a title read before."""
+    return stripped in _TITLES or _page.is_title(stripped)
 
 
 def _framework_question(cycle: Cycle, line: str, pillar: Pillar | None) -> FrameworkQuestion | None:
@@ -583,8 +707,22 @@ def _headline(cycle: Cycle, line: str) -> Pillar | None:
     return _remembered_headline(cycle, line)
 
 
+def _carried_over(cycle: Cycle, line: str) -> CarriedOver | None:
+    """The carry-over ``line`` states (:func:`~peelkit.page.grammar.carried_over`), if
+    any, remembered for lines of a heading's length: pages repeat these sentences."""
+    if len(line) > _REMEMBERED_LINE:
+        return _carry_over(cycle, line)
+    return _remembered_carry_over(cycle, line)
+
+
+def _carry_over(cycle: Cycle, line: str) -> CarriedOver | None:
+    carried = _page.carried_over(line, cycle)
+    return None if carried is None else CarriedOver(*carried)
+
+
 _remembered_question = functools.lru_cache(maxsize=_REMEMBERED)(find_question)
 _remembered_headline = functools.lru_cache(maxsize=_REMEMBERED)(find_headline)
+_remembered_carry_over = functools.lru_cache(maxsize=_REMEMBERED)(_carry_over)
 
 
 @functools.cache
@@ -676,7 +814,7 @@ def parse_report(text: str | bytes, *, source: str | None = None) -> Assessment:
     if html.is_html(text):
         return html.read_html(
             text,
-            lambda lines: _Reader(lines, source).read(),
+            lambda lines, numbers: _Reader(lines, source, numbers).read(),
             source=source,
             max_chars=MAX_PAGE_CHARS,
         )
