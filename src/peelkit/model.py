@@ -427,6 +427,8 @@ def _whole(name: str, value: object) -> None:
 
 
 def _positive(instance: object, attribute: attrs.Attribute[int], value: int) -> None:
+    if type(value) is int and 0 < value < MAX_WHOLE:
+        return
     _whole(attribute.name, value)
     if value < 1:
         raise ModelError(f"{attribute.name} must be a positive number, not {value}")
@@ -564,7 +566,7 @@ def _causes_of_concern(items: Iterable[CauseOfConcern]) -> tuple[CauseOfConcern,
 
 
 def _number(instance: object, attribute: attrs.Attribute[int | None], value: int | None) -> None:
-    if value is None:
+    if value is None or (type(value) is int and 0 < value < MAX_WHOLE):
         return
     _whole("number", value)
     if value < 1:
