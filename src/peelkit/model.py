@@ -255,31 +255,47 @@ def _convert(cls: type[enum.Enum], noun: str, value: Any) -> Any:
     raise ModelError(f"{noun} must be a {cls.__name__} or its words, not {shown(value)}")
 
 
+# The converters return a member (or ``None``) as it is before calling anything:
+# that is what nearly every construction passes, and a call costs more than the test.
+
+
 def _to_cycle(value: Any) -> Cycle:
     """Converter: a :class:`Cycle` from itself or its words."""
+    if type(value) is Cycle:
+        return value
     member: Cycle = _convert(Cycle, "cycle", value)
     return member
 
 
 def _optional_cycle(value: Any) -> Cycle | None:
     """Converter: as :func:`_to_cycle`, keeping ``None``."""
-    return None if value is None else _to_cycle(value)
+    if value is None or type(value) is Cycle:
+        return value
+    member: Cycle = _convert(Cycle, "cycle", value)
+    return member
 
 
 def _pillar(value: Any) -> Pillar:
     """Converter: a :class:`Pillar` from itself or its words."""
+    if type(value) is Pillar:
+        return value
     member: Pillar = _convert(Pillar, "pillar", value)
     return member
 
 
 def _optional_pillar(value: Any) -> Pillar | None:
     """Converter: as :func:`_pillar`, keeping ``None``."""
-    return None if value is None else _pillar(value)
+    if value is None or type(value) is Pillar:
+        return value
+    member: Pillar = _convert(Pillar, "pillar", value)
+    return member
 
 
 def _optional_grade(value: Any) -> Grade | None:
     """Converter: a :class:`Grade` from itself or its words, or ``None``."""
-    member: Grade | None = None if value is None else _convert(Grade, "grade", value)
+    if value is None or type(value) is Grade:
+        return value
+    member: Grade = _convert(Grade, "grade", value)
     return member
 
 
@@ -305,7 +321,8 @@ def _not_blank(instance: object, attribute: attrs.Attribute[str], value: str) ->
         raise ModelError(f"{attribute.name} must be a string, not {shown(value)}")
     if not value or value.isspace():
         raise ModelError(f"{attribute.name} must not be blank")
-    _writable(attribute.name, value)
+    if not value.isascii():
+        _writable(attribute.name, value)
 
 
 def _optional_not_blank(
@@ -317,7 +334,8 @@ def _optional_not_blank(
         raise ModelError(f"{attribute.name} must be a string or None, not {shown(value)}")
     if not value or value.isspace():
         raise ModelError(f"{attribute.name} must not be blank (use None for no text)")
-    _writable(attribute.name, value)
+    if not value.isascii():
+        _writable(attribute.name, value)
 
 
 def _sequence(items: Any, noun: str) -> tuple[Any, ...]:
@@ -330,11 +348,12 @@ def _sequence(items: Any, noun: str) -> tuple[Any, ...]:
 
 
 def _texts(items: Iterable[str]) -> tuple[str, ...]:
-    texts = _sequence(items, "summary")
+    texts = items if type(items) is tuple else _sequence(items, "summary")
     for text in texts:
         if type(text) is not str:
             raise ModelError(f"summary must hold strings, not {shown(text)}")
-        _writable("summary", text)
+        if not text.isascii():
+            _writable("summary", text)
     return texts
 
 
@@ -408,6 +427,8 @@ def _whole(name: str, value: object) -> None:
 
 
 def _positive(instance: object, attribute: attrs.Attribute[int], value: int) -> None:
+    if type(value) is int and 0 < value < MAX_WHOLE:
+        return
     _whole(attribute.name, value)
     if value < 1:
         raise ModelError(f"{attribute.name} must be a positive number, not {value}")
@@ -461,7 +482,9 @@ _rank(Evidence)
 
 def _optional_evidence(value: Any) -> Evidence | None:
     """Converter: an :class:`Evidence` from itself or its words, or ``None``."""
-    member: Evidence | None = None if value is None else _convert(Evidence, "evidence", value)
+    if value is None or type(value) is Evidence:
+        return value
+    member: Evidence = _convert(Evidence, "evidence", value)
     return member
 
 
@@ -518,7 +541,7 @@ class Recommendation:
 
 
 def _recommendations(items: Iterable[Recommendation]) -> tuple[Recommendation, ...]:
-    return _sequence(items, "recommendations")
+    return items if type(items) is tuple else _sequence(items, "recommendations")
 
 
 @attrs.frozen
@@ -535,15 +558,15 @@ class CauseOfConcern:
 def _areas_for_improvement(
     items: Iterable[AreaForImprovement],
 ) -> tuple[AreaForImprovement, ...]:
-    return _sequence(items, "areas_for_improvement")
+    return items if type(items) is tuple else _sequence(items, "areas_for_improvement")
 
 
 def _causes_of_concern(items: Iterable[CauseOfConcern]) -> tuple[CauseOfConcern, ...]:
-    return _sequence(items, "causes_of_concern")
+    return items if type(items) is tuple else _sequence(items, "causes_of_concern")
 
 
 def _number(instance: object, attribute: attrs.Attribute[int | None], value: int | None) -> None:
-    if value is None:
+    if value is None or (type(value) is int and 0 < value < MAX_WHOLE):
         return
     _whole("number", value)
     if value < 1:
@@ -577,7 +600,7 @@ class QuestionAssessment:
 
 
 def _questions(items: Iterable[QuestionAssessment]) -> tuple[QuestionAssessment, ...]:
-    return _sequence(items, "questions")
+    return items if type(items) is tuple else _sequence(items, "questions")
 
 
 @attrs.frozen
@@ -618,7 +641,7 @@ class PillarAssessment:
 
 
 def _pillars(items: Iterable[PillarAssessment]) -> tuple[PillarAssessment, ...]:
-    return _sequence(items, "pillars")
+    return items if type(items) is tuple else _sequence(items, "pillars")
 
 
 def _count(instance: object, attribute: attrs.Attribute[int | None], value: int | None) -> None:

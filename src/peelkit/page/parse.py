@@ -120,7 +120,9 @@ class _Question:
                     CauseOfConcern(text, tuple(recommendations), line=line)
                     for text, line, recommendations in self.causes
                 ]
-            ),
+            )
+            if self.causes
+            else (),
             tuple(self.summary),
             self.detailed,
             line=self.line,
