@@ -264,6 +264,25 @@ def test_surrogates_are_found_wherever_the_slices_are_cut(
     assert fmt._has_surrogate(joined) == whole
 
 
+def test_the_surrogate_test_refuses_what_utf8_refuses_on_every_code_point() -> None:
+    # _has_surrogate encodes as UTF-16; the exact route's door check encodes as UTF-8.
+    def refused(character: str, encoding: str) -> bool:
+        try:
+            character.encode(encoding)
+        except UnicodeEncodeError:
+            return True
+        return False
+
+    differing = [
+        code
+        for code in range(sys.maxunicode + 1)
+        if refused(chr(code), "utf-8") != fmt._has_surrogate(chr(code))
+    ]
+    assert differing == []
+    assert fmt._has_surrogate("\ud800")
+    assert not fmt._has_surrogate("\U0001f600")
+
+
 def _places(node: Any, prefix: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
     found = [prefix] if prefix else []
     if isinstance(node, (dict, list)):
