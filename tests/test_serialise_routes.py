@@ -153,6 +153,38 @@ def test_the_fast_route_takes_every_document_peelkit_writes(
         assert fast == obj == _exact(text)
 
 
+def _keys_of_every_dict(node: Any) -> int:
+    if isinstance(node, dict):
+        return len(node) + sum(_keys_of_every_dict(v) for v in node.values())
+    if isinstance(node, list):
+        return sum(_keys_of_every_dict(v) for v in node)
+    return 0
+
+
+@given(st.one_of(assessments(), corpora()), st.data())
+def test_structuring_counts_the_keys_of_every_dict_once(
+    obj: Assessment | Corpus, data: st.DataObject
+) -> None:
+    # The fast route's duplicate-key proof needs the exact sum, with keys left out too.
+    plain = peelkit.to_dict(obj)
+    dicts: list[dict[str, Any]] = []
+    stack: list[Any] = [plain]
+    while stack:
+        node = stack.pop()
+        if isinstance(node, dict):
+            dicts.append(node)
+            stack.extend(node.values())
+        elif isinstance(node, list):
+            stack.extend(node)
+    for made in dicts[1:]:  # a key at its default may be left out (not the document's)
+        for key, value in list(made.items()):
+            if value == [] and data.draw(st.booleans()):
+                del made[key]
+    keys: list[int] = []
+    assert fmt._from_dict(plain, None, explain=False, keys=keys) == obj
+    assert sum(keys) == _keys_of_every_dict(plain)
+
+
 _KEYLIKE = re.compile(r'(\A|")[ \t\n\r]*:')
 
 
@@ -262,6 +294,25 @@ def test_surrogates_are_found_wherever_the_slices_are_cut(
         whole = False
     assert whole == (bool(places) and character in ("\ud800", "\udfff"))
     assert fmt._has_surrogate(joined) == whole
+
+
+def test_the_surrogate_test_refuses_what_utf8_refuses_on_every_code_point() -> None:
+    # _has_surrogate encodes as UTF-16; the exact route's door check encodes as UTF-8.
+    def refused(character: str, encoding: str) -> bool:
+        try:
+            character.encode(encoding)
+        except UnicodeEncodeError:
+            return True
+        return False
+
+    differing = [
+        code
+        for code in range(sys.maxunicode + 1)
+        if refused(chr(code), "utf-8") != fmt._has_surrogate(chr(code))
+    ]
+    assert differing == []
+    assert fmt._has_surrogate("\ud800")
+    assert not fmt._has_surrogate("\U0001f600")
 
 
 def _places(node: Any, prefix: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:

@@ -22,13 +22,14 @@ validator's own verdict), and any other validator is called as it is.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import enum
 import json
 import threading
 import types
 import typing
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from typing import Any, Union, get_args, get_origin
 
 import attrs
@@ -36,7 +37,7 @@ import cattrs
 
 from peelkit import model
 
-__all__ = ["INLINE_CHECKS", "WHOLE_LIMIT", "Refused", "encoder", "structure_hook"]
+__all__ = ["INLINE_CHECKS", "WHOLE_LIMIT", "Refused", "encoder", "keys_counted", "structure_hook"]
 
 _LOCK = threading.RLock()
 
@@ -269,6 +270,28 @@ WHOLE_LIMIT = model.MAX_WHOLE
 ``from_json`` relies on it (its fast route lets ``json.loads`` convert every number)."""
 
 
+_KEYS: list[int] = []
+_COUNTING = threading.Lock()
+
+
+@contextlib.contextmanager
+def keys_counted() -> Iterator[list[int]]:
+    """Run fast structuring hooks in the block, and count the keys of what they take.
+
+    Every hook call that takes a dict adds its number of keys to the list yielded
+    (before any memo lookup, so a repeated object counts each time). The list is
+    shared by all hooks, so the block holds a lock: one thread at a time structures
+    (the interpreter runs this pure-Python work one thread at a time anyway), and no
+    other thread's count can mix in. Every call of a fast hook must be inside it.
+    """
+    with _COUNTING:
+        _KEYS.clear()
+        try:
+            yield _KEYS
+        finally:
+            _KEYS.clear()
+
+
 def structure_hook(cl: type, converter: cattrs.Converter) -> Callable[[Any, Any], Any]:
     """The fast structuring hook of the model class ``cl``, for ``converter``."""
     with _LOCK:
@@ -404,12 +427,14 @@ def _make_hook(cl: type, converter: cattrs.Converter) -> Callable[[Any, Any], An
     fields = _compared(cl)
     kind = getattr(cl, "kind", None)
     allowed = frozenset([*(a.name for a in fields), *([] if kind is None else ["kind"])])
+    count = _KEYS.append
     if not fields:
         instance = cl()
 
         def constant(value: Any, _: Any) -> Any:
             if type(value) is not dict or not value.keys() <= allowed:
                 raise Refused
+            count(len(value))
             return instance
 
         return constant
@@ -419,6 +444,7 @@ def _make_hook(cl: type, converter: cattrs.Converter) -> Callable[[Any, Any], An
         "cl": cl,
         "ALLOWED": allowed,
         "is_str": str.__instancecheck__,
+        "COUNT": count,
     }
     hints = typing.get_type_hints(cl)
     checks = {
@@ -436,11 +462,12 @@ def _make_hook(cl: type, converter: cattrs.Converter) -> Callable[[Any, Any], An
         *(["    o['kind']"] if kind is not None else []),
         "except KeyError:",
         "    return partial(o)",
+        f"COUNT({len(allowed)})",
         *(line for lines in checks.values() for line in lines),
         *_construct(cl, hints, arguments, namespace),
     ]
     # Some keys left out, to take their defaults.
-    partial = ["if type(o) is not dict or not o.keys() <= ALLOWED: refuse()"]
+    partial = ["if type(o) is not dict or not o.keys() <= ALLOWED: refuse()", "COUNT(len(o))"]
     for number, field in enumerate(fields):
         var = f"v{number}"
         if field.default is attrs.NOTHING:
