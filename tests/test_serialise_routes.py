@@ -21,6 +21,7 @@ from hypothesis import strategies as st
 import peelkit
 from peelkit import Assessment, Corpus, ValidationError
 from peelkit.datasets import kent_2018_effectiveness
+from peelkit.serialise import _generate
 from peelkit.serialise import format as fmt
 from peelkit.testing import assessments, corpora
 
@@ -183,6 +184,17 @@ def test_structuring_counts_the_keys_of_every_dict_once(
     keys: list[int] = []
     assert fmt._from_dict(plain, None, explain=False, keys=keys) == obj
     assert sum(keys) == _keys_of_every_dict(plain)
+
+
+def test_the_public_fast_converter_counts_nothing() -> None:
+    # Only from_json's own converter counts keys, inside its lock: calling the public
+    # one directly (from any thread) neither grows the shared count nor skews one.
+    document = {k: v for k, v in KENT.items() if k != "format"}
+    with _generate.keys_counted() as counted:
+        assert fmt.converter().structure(document, Assessment) == peelkit.from_dict(KENT)
+        assert counted == []
+        fmt._converter(False, counted=True).structure(document, Assessment)
+        assert sum(counted) == _keys_of_every_dict(document)
 
 
 _KEYLIKE = re.compile(r'(\A|")[ \t\n\r]*:')

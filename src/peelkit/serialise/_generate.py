@@ -280,9 +280,12 @@ def keys_counted() -> Iterator[list[int]]:
 
     Every hook call that takes a dict adds its number of keys to the list yielded
     (before any memo lookup, so a repeated object counts each time). The list is
-    shared by all hooks, so the block holds a lock: one thread at a time structures
-    (the interpreter runs this pure-Python work one thread at a time anyway), and no
-    other thread's count can mix in. Every call of a fast hook must be inside it.
+    shared by all counting hooks, so the block holds a lock: one thread at a time
+    structures with them (the interpreter runs this pure-Python work one thread at a
+    time anyway), and no other thread's count can mix in. Only the hooks made with
+    ``counted=True`` (for ``from_json``'s own converter) count, and every call of one
+    must be inside the block; the hooks of the public fast converter count nothing,
+    so calling it directly, from any thread, neither grows the list nor skews a count.
     """
     with _COUNTING:
         _KEYS.clear()
@@ -292,10 +295,13 @@ def keys_counted() -> Iterator[list[int]]:
             _KEYS.clear()
 
 
-def structure_hook(cl: type, converter: cattrs.Converter) -> Callable[[Any, Any], Any]:
-    """The fast structuring hook of the model class ``cl``, for ``converter``."""
+def structure_hook(
+    cl: type, converter: cattrs.Converter, *, counted: bool = False
+) -> Callable[[Any, Any], Any]:
+    """The fast structuring hook of the model class ``cl``, for ``converter``; with
+    ``counted``, it adds the keys of each dict it takes (see :func:`keys_counted`)."""
     with _LOCK:
-        return _make_hook(cl, converter)
+        return _make_hook(cl, converter, counted)
 
 
 def _check_lines(
@@ -423,11 +429,12 @@ def _bind(namespace: dict[str, Any], function: Callable[..., Any]) -> str:
     return name
 
 
-def _make_hook(cl: type, converter: cattrs.Converter) -> Callable[[Any, Any], Any]:
+def _make_hook(cl: type, converter: cattrs.Converter, counted: bool) -> Callable[[Any, Any], Any]:
     fields = _compared(cl)
     kind = getattr(cl, "kind", None)
     allowed = frozenset([*(a.name for a in fields), *([] if kind is None else ["kind"])])
-    count = _KEYS.append
+    # Not counting: ``int(n)`` is the cheapest call that keeps nothing.
+    count: Callable[[int], object] = _KEYS.append if counted else int
     if not fields:
         instance = cl()
 

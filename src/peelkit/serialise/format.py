@@ -247,7 +247,7 @@ def _omit_uncompared(cl: type) -> Any:
     return {a.name: override(omit=True) for a in attrs.fields(cl) if not a.eq}
 
 
-def _make_converter(detailed: bool) -> cattrs.Converter:
+def _make_converter(detailed: bool, counted: bool = False) -> cattrs.Converter:
     converter = cattrs.Converter(forbid_extra_keys=True, detailed_validation=detailed)
     converter.register_structure_hook(str, _str)
     converter.register_structure_hook(int, _int)
@@ -334,7 +334,7 @@ def _make_converter(detailed: bool) -> cattrs.Converter:
         converter.register_structure_hook_factory(attrs.has, attrs_hook)
     else:
         converter.register_structure_hook_factory(
-            attrs.has, lambda cl: _generate.structure_hook(cl, converter)
+            attrs.has, lambda cl: _generate.structure_hook(cl, converter, counted=counted)
         )
     converter.register_unstructure_hook_factory(
         attrs.has,
@@ -412,7 +412,7 @@ def _guarded(
     return structure
 
 
-_converters: dict[bool, cattrs.Converter] = {}
+_converters: dict[tuple[bool, bool], cattrs.Converter] = {}
 _converters_lock = threading.Lock()
 
 
@@ -423,18 +423,24 @@ def converter(*, detailed: bool = False) -> cattrs.Converter:
     reports every problem with its path. Each is made once, under a lock, with its
     hooks for the whole model generated before any thread can use it.
     """
-    made = _converters.get(detailed)
+    return _converter(detailed, counted=False)
+
+
+def _converter(detailed: bool, *, counted: bool) -> cattrs.Converter:
+    """A converter made once; ``counted`` is ``from_json``'s own fast one, whose hooks
+    count the keys they take (:func:`_generate.keys_counted`)."""
+    made = _converters.get((detailed, counted))
     if made is not None:
         return made
     with _converters_lock:
-        made = _converters.get(detailed)
+        made = _converters.get((detailed, counted))
         if made is None:
-            made = _make_converter(detailed)
+            made = _make_converter(detailed, counted)
             _register_tagged(made, detailed)
             for cl in (Assessment, Corpus):
                 made.get_structure_hook(cl)
                 made.get_unstructure_hook(cl)
-            _converters[detailed] = made
+            _converters[detailed, counted] = made
         return made
 
 
@@ -476,10 +482,12 @@ def _structure(
     walk the whole parsed document again.
     """
     try:
+        if keys is None:
+            with collector_paused():
+                return converter().structure(data, cl), []
         with collector_paused(), _generate.keys_counted() as counted:
-            made = converter().structure(data, cl)
-            if keys is not None:
-                keys.append(sum(counted))
+            made = _converter(False, counted=True).structure(data, cl)
+            keys.append(sum(counted))
             return made, []
     except Exception:
         if not explain:
