@@ -21,6 +21,7 @@ from peelkit import (
     Pillar,
     PillarAssessment,
     QuestionAssessment,
+    Rule,
     Validator,
     validate,
 )
@@ -79,6 +80,18 @@ def findings(items: Iterable[Finding | tuple[str, str] | str]) -> list[tuple[str
     return found
 
 
+def found_alone(each: Rule, corpus: Corpus) -> list[tuple[str, str]]:
+    """What ``each`` finds in ``corpus`` checked on its own, with paths in the corpus
+    (an assessment rule's ``$`` is its assessment's place)."""
+    if each.scope is Scope.CORPUS:
+        return findings(each.check(corpus))
+    return [
+        (f"$.assessments[{n}]{path[1:]}", message)
+        for n, assessment in enumerate(corpus)
+        for path, message in findings(each.check(assessment))
+    ]
+
+
 CARRIED = [
     "$.assessments[0].pillars[0].questions[0].judgment",
     "$.assessments[0].pillars[0].questions[1].judgment",
@@ -114,15 +127,7 @@ def test_a_rule_checked_on_its_own_finds_what_a_run_reports() -> None:
     reported = validate(corpus)
     codes = ("PEEL002", "PEEL005", "PEEL007", "PEEL008", "PEEL011", "PEEL020", "PEEL021")
     for code in (*codes, "PEEL022"):
-        each = rule(code)
-        if each.scope is Scope.CORPUS:
-            alone = findings(each.check(corpus))
-        else:
-            alone = [
-                (f"$.assessments[{n}]{path[1:]}", message)
-                for n, assessment in enumerate(corpus)
-                for path, message in findings(each.check(assessment))
-            ]
+        alone = found_alone(rule(code), corpus)
         in_run = [(v.path, v.message) for v in reported if v.code == code]
         assert sorted(alone) == sorted(in_run), code
     assert {"PEEL008", "PEEL020", "PEEL021", "PEEL022"} <= {v.code for v in reported}
@@ -182,14 +187,7 @@ def test_violations_are_every_finding_in_document_order_then_rule_order_each_loc
     validator.register(ours, code="OURS", scope="corpus")
     expected: list[tuple[tuple[tuple[int, int], ...], int, str, str, str]] = []
     for order, each in enumerate(validator.rules):
-        if each.scope is Scope.CORPUS:
-            found = findings(each.check(corpus))
-        else:
-            found = [
-                (f"$.assessments[{n}]{path[1:]}", message)
-                for n, assessment in enumerate(corpus)
-                for path, message in findings(each.check(assessment))
-            ]
+        found = found_alone(each, corpus)
         expected.extend((path_key(path), order, path, each.code, m) for path, m in found)
     expected.sort(key=lambda entry: entry[:2])  # stable: each rule's own order kept
 
