@@ -255,18 +255,29 @@ def hostile_shapes(size: int) -> dict[str, str]:
 def hostile_growth() -> float:
     """Each hostile shape at 1x, 2x, 4x and 8x (40,000 characters at 1x), and the worst
     growth exponent: the slope of log time against log size (1 is linear, 2 quadratic)."""
-    sizes = (40_000, 80_000, 160_000, 320_000)
     timed: dict[str, list[float]] = {name: [] for name in hostile_shapes(1)}
-    for size in sizes:
+    for size in HOSTILE_SIZES:
         for name, page in hostile_shapes(size).items():
             timed[name].append(best(parse_or_fail, [page] * 10, 7) / 10)
-    print(f"\nhostile lines at {', '.join(f'{size:,}' for size in sizes)} characters:")
+    print()
+    return _growth(timed, 1e3, "ms")
+
+
+HOSTILE_SIZES = (40_000, 80_000, 160_000, 320_000)
+"""The hostile pages' sizes, in characters: 1x, 2x, 4x and 8x."""
+
+
+def _growth(measured: dict[str, list[float]], scale: float, unit: str) -> float:
+    """Print each shape's figures at :data:`HOSTILE_SIZES` and its growth exponent;
+    return the worst exponent."""
+    sizes = HOSTILE_SIZES
+    print(f"hostile lines at {', '.join(f'{size:,}' for size in sizes)} characters:")
     worst = 0.0
-    for name, times in timed.items():
-        exponent = _slope([math.log(size) for size in sizes], [math.log(t) for t in times])
+    for name, figures in measured.items():
+        exponent = _slope([math.log(size) for size in sizes], [math.log(f) for f in figures])
         worst = max(worst, exponent)
-        shown = ", ".join(f"{seconds * 1e3:.2f}" for seconds in times)
-        print(f"{name:45} {shown} ms  (growth exponent {exponent:.2f})")
+        shown = ", ".join(f"{figure * scale:.2f}" for figure in figures)
+        print(f"{name:45} {shown} {unit}  (growth exponent {exponent:.2f})")
     print(f"worst growth exponent: {worst:.2f}  (target: at most {GROWTH_TARGET})")
     return worst
 
@@ -317,18 +328,11 @@ def hostile_instructions() -> float:
     if shutil.which("valgrind") is None:
         print("valgrind is not installed")
         return math.inf
-    sizes = (40_000, 80_000, 160_000, 320_000)
-    print(f"hostile lines at {', '.join(f'{size:,}' for size in sizes)} characters:")
-    worst = 0.0
+    counted: dict[str, list[float]] = {}
     for name in hostile_shapes(1):
-        start = _instructions(name, sizes[0], 0)
-        counts = [(_instructions(name, size, 5) - start) / 5 for size in sizes]
-        exponent = _slope([math.log(size) for size in sizes], [math.log(c) for c in counts])
-        worst = max(worst, exponent)
-        shown = ", ".join(f"{count / 1e6:.2f}" for count in counts)
-        print(f"{name:45} {shown} M instructions  (growth exponent {exponent:.2f})")
-    print(f"worst growth exponent: {worst:.2f}  (target: at most {GROWTH_TARGET})")
-    return worst
+        start = _instructions(name, HOSTILE_SIZES[0], 0)
+        counted[name] = [(_instructions(name, size, 5) - start) / 5 for size in HOSTILE_SIZES]
+    return _growth(counted, 1e-6, "M instructions")
 
 
 def _slope(xs: list[float], ys: list[float]) -> float:
