@@ -26,6 +26,14 @@ def collector_paused() -> Iterator[None]:
     The pause is shared: blocks nest, in one thread or across threads, and the
     collector is switched back on when the last block ends, only if it was on when
     the first began (a caller who switched it off keeps it off).
+
+    When the collector is switched back on, the objects still tracked join its
+    oldest generation (:func:`gc.freeze` then :func:`gc.unfreeze`, both of
+    constant cost), as they would have after surviving the collections the pause
+    put off. Left in the youngest, they would all be walked by the first
+    allocation after the block, a cost in proportion to what was loaded. This is
+    skipped when objects are already frozen (a program that froze its own, before
+    forking say, keeps them frozen).
     """
     global _depth, _was_enabled
     with _lock:
@@ -39,4 +47,7 @@ def collector_paused() -> Iterator[None]:
         with _lock:
             _depth -= 1
             if _depth == 0 and _was_enabled:
+                if gc.get_freeze_count() == 0:
+                    gc.freeze()
+                    gc.unfreeze()
                 gc.enable()
