@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
 import attrs
@@ -80,3 +81,43 @@ def test_every_inlined_invariant_is_a_validator_the_model_uses() -> None:
         for a in attrs.fields(cl)
     }
     assert set(_generate.INLINE_CHECKS) <= used
+
+
+def _judgment(**extra: Any) -> dict[str, Any]:
+    return {
+        "grade": "good",
+        "provenance": {"kind": "inspected"},
+        "last_updated": "2019-09-27",
+        "source": None,
+        "evidence": None,
+        "note": None,
+        **extra,
+    }
+
+
+def test_a_judgment_without_text_is_one_instance_for_every_repeat() -> None:
+    hook = fmt.converter().get_structure_hook(model.Judgment)
+    first, again = hook(_judgment(), None), hook(_judgment(), None)
+    assert first is again
+    assert first == model.Judgment(model.Grade.GOOD, last_updated=dt.date(2019, 9, 27))
+
+
+def test_a_judgment_with_text_is_made_afresh_and_the_memo_keeps_no_text() -> None:
+    hook = fmt.converter().get_structure_hook(model.Judgment)
+    noted = _judgment(note="Graded in a revisit.", source="https://example.org/kent")
+    first, again = hook(noted, None), hook(noted, None)
+    assert first == again
+    assert first is not again
+    assert first.note == "Graded in a revisit."
+    memo = hook.__globals__["MEMO"]
+    assert memo  # the judgments without text above
+    held = {value for key in memo for value in key if isinstance(value, str)}
+    assert not held
+
+
+def test_a_memoised_judgment_still_refuses_what_the_model_refuses() -> None:
+    hook = fmt.converter().get_structure_hook(model.Judgment)
+    with pytest.raises(_generate.Refused):
+        hook(_judgment(note="  "), None)
+    with pytest.raises(KeyError):
+        hook(_judgment(grade="splendid"), None)

@@ -407,13 +407,23 @@ def _construct(
 
     Objects made only of enums, numbers and dates (judgments, provenance,
     deadlines) repeat across a document, and they are immutable: one instance
-    serves every repeat, from a bounded memo.
+    serves every repeat, from a bounded memo. Optional text (a judgment's source
+    and note) does not stop this when it is absent: an instance that has any is
+    built afresh, so the memo, which outlives the load, keeps no document's text.
     """
     build = _build(cl, namespace)
-    if not all(_is_leaf_value(hints[a.name]) for a in _compared(cl)):
+    fields = _compared(cl)
+    texts = [
+        f"v{number}"
+        for number, a in enumerate(fields)
+        if _shape(hints[a.name]) == ("optional", str)
+    ]
+    if not all(
+        _is_leaf_value(hints[a.name]) or f"v{number}" in texts for number, a in enumerate(fields)
+    ):
         return [*build, "return made"]
     namespace["MEMO"] = {}
-    return [
+    memoised = [
         f"key = ({arguments},)",
         "made = MEMO.get(key)",
         "if made is None:",
@@ -421,6 +431,10 @@ def _construct(
         f"    if len(MEMO) < {_MEMO_SIZE}: MEMO[key] = made",
         "return made",
     ]
+    if not texts:
+        return memoised
+    absent = " and ".join(f"{var} is None" for var in texts)
+    return [f"if {absent}:", *(f"    {line}" for line in memoised), *build, "return made"]
 
 
 def _bind(namespace: dict[str, Any], function: Callable[..., Any]) -> str:
