@@ -13,6 +13,7 @@ from collections.abc import Iterator
 
 import pytest
 
+from peelkit import _memory
 from peelkit._memory import collector_paused
 
 
@@ -113,3 +114,12 @@ def test_an_error_in_the_block_still_switches_it_back_on() -> None:
     with pytest.raises(ZeroDivisionError), collector_paused():
         1 / 0  # noqa: B018
     assert gc.isenabled()
+
+
+def test_without_freezing_the_pause_still_ends(monkeypatch: pytest.MonkeyPatch) -> None:
+    # An interpreter without gc.freeze (not CPython) only skips the hand-over.
+    monkeypatch.setattr(_memory, "_HAND_OVER", False)
+    with collector_paused():
+        assert not gc.isenabled()
+    assert gc.isenabled()
+    assert gc.get_freeze_count() == 0

@@ -11,6 +11,8 @@ __all__ = ["collector_paused"]
 
 
 _lock = threading.Lock()
+# CPython has had both since 3.7; an interpreter without them skips the hand-over.
+_HAND_OVER = hasattr(gc, "freeze") and hasattr(gc, "get_freeze_count")
 _depth = 0
 _was_enabled = False
 
@@ -47,7 +49,7 @@ def collector_paused() -> Iterator[None]:
         with _lock:
             _depth -= 1
             if _depth == 0 and _was_enabled:
-                if gc.get_freeze_count() == 0:
+                if _HAND_OVER and gc.get_freeze_count() == 0:
                     gc.freeze()
                     gc.unfreeze()
                 gc.enable()
