@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import enum
 
 import attrs
 import pytest
@@ -201,3 +202,17 @@ class TestMerge:
         head = attrs.evolve(assessment, pillars=assessment.pillars[:cut])
         tail = attrs.evolve(assessment, pillars=assessment.pillars[cut:], source=None)
         assert head.merge(tail) == assessment
+
+
+@pytest.mark.parametrize("cls", [peelkit.Grade, peelkit.Cycle, peelkit.Pillar, peelkit.Evidence])
+def test_an_ordered_enum_called_on_a_member_or_its_words_gives_the_member(
+    cls: type[enum.Enum],
+) -> None:
+    for member in cls:
+        assert cls(member) is member
+        assert cls(member.value) is member
+        assert cls(member.value.upper()) is member
+    with pytest.raises(peelkit.UnknownWordError):
+        cls("no such word")
+    with pytest.raises(ValueError, match="expected one of"):
+        cls(object())

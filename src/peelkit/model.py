@@ -69,7 +69,18 @@ def _fold(word: object) -> str:
     return fold(fold(word).strip(_QUOTES))
 
 
-class _Ordered(enum.Enum):
+class _Members(enum.EnumMeta):
+    """The metaclass of the ordered enums: ``Pillar(Pillar.EFFICIENCY)`` returns the
+    member at once. :class:`enum.EnumMeta` would run two Python calls to find it,
+    and a member is what nearly every caller passes."""
+
+    def __call__(cls, value: Any, *args: Any, **kwargs: Any) -> Any:
+        if type(value) is cls and not args and not kwargs:
+            return value
+        return super().__call__(value, *args, **kwargs)
+
+
+class _Ordered(enum.Enum, metaclass=_Members):
     """An enum whose members compare by their order of definition.
 
     Members hash by identity (each member is its one instance, so this agrees with

@@ -137,10 +137,7 @@ class CorpusIndex:
         self, force: str, cycle: Cycle | str, pillar: Pillar | str
     ) -> list[tuple[str, PillarAssessment]]:
         """Every ``(path, pillar)`` of ``force`` in ``cycle``, in corpus order."""
-        # A member is taken at once: calling the enum class is slow, even on a member.
-        cycle = cycle if type(cycle) is Cycle else Cycle(cycle)
-        pillar = pillar if type(pillar) is Pillar else Pillar(pillar)
-        return self._pillars.get((force_key(force), cycle, pillar), [])
+        return self._pillars.get((force_key(force), Cycle(cycle), Pillar(pillar)), [])
 
     def groups(self) -> Iterable[list[tuple[str, PillarAssessment]]]:
         """The pillars grouped by force, cycle and pillar, in corpus order."""

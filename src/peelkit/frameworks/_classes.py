@@ -210,8 +210,7 @@ class Framework:
 
     def pillar(self, pillar: Pillar | str) -> FrameworkPillar | None:
         """The framework's entry for ``pillar`` (a member or its name), or ``None``."""
-        # A member is taken at once: calling the enum class is slow, even on a member.
-        wanted = pillar if type(pillar) is Pillar else Pillar(pillar)
+        wanted = Pillar(pillar)
         for entry in self.pillars:
             if entry.pillar is wanted:
                 return entry
@@ -219,8 +218,7 @@ class Framework:
 
     def question(self, pillar: Pillar | str, number: int) -> FrameworkQuestion | None:
         """The question ``number`` of ``pillar``, or ``None`` if the framework has none."""
-        wanted = pillar if type(pillar) is Pillar else Pillar(pillar)
-        return self._by_number.get((wanted, number))
+        return self._by_number.get((Pillar(pillar), number))
 
     def is_graded(self, pillar: Pillar | str, number: int) -> bool:
         """Whether question ``number`` of ``pillar`` is graded in this cycle.

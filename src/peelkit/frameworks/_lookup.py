@@ -71,8 +71,7 @@ def framework(cycle: Cycle | str) -> Framework:
     ``framework(Cycle.PEEL_2018_19)`` are the same object. An unknown cycle raises
     :class:`ValueError`.
     """
-    # A member is looked up at once: calling the enum class is slow, even on a member.
-    return _FRAMEWORK_BY_CYCLE[cycle if type(cycle) is Cycle else Cycle(cycle)]
+    return _FRAMEWORK_BY_CYCLE[Cycle(cycle)]
 
 
 def find_question(
