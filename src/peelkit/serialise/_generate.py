@@ -349,7 +349,8 @@ def _is_leaf_value(t: Any) -> bool:
     """Whether values of type ``t`` are small, hashable and come in few distinct values.
 
     Text never counts, even optional text mostly absent (a judgment's note): the
-    memo outlives the load, and must not keep a document's text alive.
+    memo outlives the load, and must not keep a document's text alive (an instance
+    whose optional text is absent is memoised by :func:`_construct` itself).
     """
     if t is type(None):
         return True
@@ -412,16 +413,13 @@ def _construct(
     built afresh, so the memo, which outlives the load, keeps no document's text.
     """
     build = _build(cl, namespace)
-    fields = _compared(cl)
-    texts = [
-        f"v{number}"
-        for number, a in enumerate(fields)
-        if _shape(hints[a.name]) == ("optional", str)
-    ]
-    if not all(
-        _is_leaf_value(hints[a.name]) or f"v{number}" in texts for number, a in enumerate(fields)
-    ):
-        return [*build, "return made"]
+    texts = []  # the fields of optional text: memoised only when all are absent
+    for number, field in enumerate(_compared(cl)):
+        t = hints[field.name]
+        if _shape(t) == ("optional", str):
+            texts.append(f"v{number}")
+        elif not _is_leaf_value(t):
+            return [*build, "return made"]
     namespace["MEMO"] = {}
     memoised = [
         f"key = ({arguments},)",
