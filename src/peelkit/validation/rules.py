@@ -596,11 +596,6 @@ def _graded_not_yet_graded(assessment: Assessment) -> _Findings:
 # -- corpus rules ---------------------------------------------------------------------
 
 
-def _what(assessment: Assessment, cycle: Cycle, pillar: PillarAssessment, name: object) -> str:
-    subject = f"{pillar.pillar} question {name}" if name is not None else f"{pillar.pillar}"
-    return f"{assessment.force}'s {cycle} {subject}"
-
-
 def _chain_disagrees(run: Run, corpus: Corpus) -> _Findings:
     for carried in run.chains:
         found = carried.found
